@@ -9,10 +9,19 @@ const sharedRestrictions = {
     'error',
     {
       patterns: [
-        { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'buffer'], message: 'shared/ is platform-free: no Node imports.' },
+        {
+          group: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'buffer'],
+          message: 'shared/ is platform-free: no Node imports.',
+        },
         { group: ['electron', 'electron/*'], message: 'shared/ is platform-free: no Electron imports.' },
-        { group: ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'zustand'], message: 'shared/ is platform-free: no UI or storage imports.' },
-        { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ must not depend on the layers above it.' },
+        {
+          group: ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'zustand'],
+          message: 'shared/ is platform-free: no UI or storage imports.',
+        },
+        {
+          group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+          message: 'shared/ must not depend on the layers above it.',
+        },
       ],
     },
   ],
@@ -29,7 +38,17 @@ const sharedRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist-web', 'release', 'test-results', 'playwright-report', 'test/fixtures'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist-web',
+      'release',
+      'test-results',
+      'playwright-report',
+      'test/fixtures',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,7 +69,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'electron/*'], message: 'The renderer has no Node or Electron: go through DesktopApi.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'electron', 'electron/*'],
+              message: 'The renderer has no Node or Electron: go through DesktopApi.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -7,14 +7,7 @@ export type ImportKind = 'jobs' | 'ledger' | 'payments' | 'requests' | 'outages'
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['jobs', 'ledger', 'payments', 'requests', 'outages'];
 
-export type JobStatus =
-  | 'succeeded'
-  | 'failed'
-  | 'canceled'
-  | 'timed_out'
-  | 'aborted'
-  | 'queued'
-  | 'running';
+export type JobStatus = 'succeeded' | 'failed' | 'canceled' | 'timed_out' | 'aborted' | 'queued' | 'running';
 
 export interface Job {
   jobId: string;

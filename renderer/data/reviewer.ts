@@ -1,0 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from './db';
+
+const REVIEWER_KEY = 'reviewer.identity';
+
+/** The identity that every decision, approval and export is recorded under, e.g. `ana@finance`. */
+export function useReviewerIdentity(): string | null | undefined {
+  return useLiveQuery(async () => {
+    const row = await db.settings.get(REVIEWER_KEY);
+    return typeof row?.value === 'string' && row.value !== '' ? row.value : null;
+  }, []);
+}
+
+export async function setReviewerIdentity(identity: string): Promise<void> {
+  await db.settings.put({ key: REVIEWER_KEY, value: identity.trim() });
+}
+
+/** Accepts what an allowed_signers principal can be: no spaces, no quotes, no commas. */
+export function identityProblem(identity: string): string | null {
+  const trimmed = identity.trim();
+  if (trimmed === '') return 'Enter an identity, for example ana@finance.';
+  if (trimmed.length > 100) return 'Keep the identity under 100 characters.';
+  if (/[\s,"'*?]/.test(trimmed))
+    return 'Use letters, digits and . _ - @ only: no spaces, commas, quotes or wildcards.';
+  return null;
+}

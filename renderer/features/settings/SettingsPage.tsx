@@ -1,0 +1,16 @@
+import { PageHeader } from '../../components/PageHeader';
+import { IdentityForm } from './IdentityForm';
+
+export function SettingsPage() {
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        subtitle="Who you are in the audit log, your signing key, and the policy settings."
+      />
+      <div className="stack">
+        <IdentityForm />
+      </div>
+    </>
+  );
+}
