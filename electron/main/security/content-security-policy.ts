@@ -1,0 +1,40 @@
+/**
+ * The desk is offline: everything it loads comes from its own origin, workers may start from
+ * blob: URLs (Vite's worker bundling), and there is no eval, no plugin and no framing.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Headers every response of the desk carries, whichever path served it. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * Replaces any CSP a response brought with the desk's own: header names are case-insensitive,
+ * so a looser `content-security-policy` from elsewhere must not survive beside ours.
+ */
+export function withSecurityHeaders(
+  headers: Record<string, string | string[]> | undefined,
+): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  const ours = new Set(Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!ours.has(name.toLowerCase())) result[name] = value;
+  }
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) result[name] = [value];
+  return result;
+}

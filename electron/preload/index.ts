@@ -1,0 +1,64 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type {
+  DesktopApi,
+  FileFilter,
+  OpenFilesOptions,
+  PickedFile,
+  SaveFileOptions,
+} from '../../shared/bridge/desktop-api';
+import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/bridge/ipc-channels';
+
+/**
+ * The sandboxed preload: the only code with IPC, exposing exactly `DesktopApi` as `window.desktop`.
+ * Channel names and payloads are checked against the typed channel map at compile time; the main
+ * process validates them again at run time, because a compromised page could call it directly.
+ */
+function invoke<C extends IpcChannel>(channel: C, payload: IpcRequest<C>): Promise<IpcResponse<C>> {
+  return ipcRenderer.invoke(channel, payload) as Promise<IpcResponse<C>>;
+}
+
+// Objects from the page are rebuilt field by field, so nothing beyond the declared fields
+// (extra keys, getters, prototypes) is ever forwarded to the main process.
+function copyFilters(filters: FileFilter[]): FileFilter[] {
+  return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}
+
+async function openFiles(options: OpenFilesOptions): Promise<PickedFile[]> {
+  const handles = await invoke('files:open', {
+    title: options.title,
+    filters: copyFilters(options.filters),
+    multiple: options.multiple,
+  });
+  return handles.map(({ token, name, size, lastModified }) => ({
+    name,
+    size,
+    lastModified,
+    read: (offset: number, length: number) => invoke('files:read', { token, offset, length }),
+  }));
+}
+
+function saveFile(options: SaveFileOptions) {
+  return invoke('files:save', {
+    title: options.title,
+    suggestedName: options.suggestedName,
+    contents: options.contents,
+    filters: copyFilters(options.filters),
+  });
+}
+
+const desktop = {
+  appInfo: () => invoke('app:info', null),
+  openFiles,
+  saveFile,
+  signing: {
+    status: () => invoke('signing:status', null),
+    generate: (identity: string) => invoke('signing:generate', { identity }),
+    importOpenSsh: (privateKeyText: string, identity: string) =>
+      invoke('signing:import', { privateKeyText, identity }),
+    // The page names the namespace as a string; main accepts only the desk's own namespaces.
+    sign: (namespace: string, data: Uint8Array) =>
+      invoke('signing:sign', { namespace: namespace as IpcRequest<'signing:sign'>['namespace'], data }),
+  },
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld('desktop', desktop);
