@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AuditEntry } from '../../shared/audit/chain';
 
 /**
  * The desk's one database. Persistent data lives here and reaches React through useLiveQuery;
@@ -12,11 +13,13 @@ export interface SettingRow {
 
 export class ReviewDeskDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
 
   constructor(name = 'review-desk') {
     super(name);
     this.version(1).stores({
       settings: '&key',
+      audit: '&seq, action, actor, subject',
     });
   }
 }
