@@ -1,0 +1,86 @@
+import type { ImportKind, RecordByKind } from '../domain/records';
+
+/** The field that identifies a record of a kind within its source (spec: "unique per file"). */
+export function naturalKey<K extends ImportKind>(kind: K, record: RecordByKind[K]): string {
+  switch (kind) {
+    case 'jobs':
+      return (record as RecordByKind['jobs']).jobId;
+    case 'ledger':
+      return (record as RecordByKind['ledger']).entryId;
+    case 'payments':
+      return (record as RecordByKind['payments']).paymentId;
+    case 'requests':
+      return (record as RecordByKind['requests']).requestId;
+    default:
+      return (record as RecordByKind['outages']).incidentId;
+  }
+}
+
+/**
+ * A 53-bit hash of a record's content (cyrb53 over every field in order), as 14 hex digits.
+ * Two records with the same natural key and the same fingerprint are the same row imported
+ * twice; with different fingerprints they conflict. It is only compared between records that
+ * share a key, so 53 bits leave no practical chance of a false "identical".
+ */
+export function contentFingerprint(record: object): string {
+  return fingerprintNumber(record).toString(16).padStart(14, '0');
+}
+
+export function fingerprintNumber(record: object): number {
+  const state = { h1: 0xdeadbeef, h2: 0x41c6ce57 };
+  mixValue(state, record);
+  const h1 =
+    Math.imul(state.h1 ^ (state.h1 >>> 16), 2246822507) ^ Math.imul(state.h2 ^ (state.h2 >>> 13), 3266489909);
+  const h2 =
+    Math.imul(state.h2 ^ (state.h2 >>> 16), 2246822507) ^ Math.imul(state.h1 ^ (state.h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+interface HashState {
+  h1: number;
+  h2: number;
+}
+
+function mixCode(s: HashState, code: number): void {
+  s.h1 = Math.imul(s.h1 ^ code, 2654435761);
+  s.h2 = Math.imul(s.h2 ^ code, 1597334677);
+}
+
+function mixString(s: HashState, text: string): void {
+  let h1 = s.h1;
+  let h2 = s.h2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  s.h1 = h1;
+  s.h2 = h2;
+  mixCode(s, text.length + 0x10000);
+}
+
+function mixValue(s: HashState, value: unknown): void {
+  if (value === null || value === undefined) {
+    mixCode(s, 0x20001);
+  } else if (typeof value === 'string') {
+    mixString(s, value);
+  } else if (typeof value === 'number') {
+    // Exact for every safe integer (epoch ms, minor units, credits); other numbers via text.
+    if (Number.isSafeInteger(value)) {
+      mixCode(s, (value % 4294967296) | 0);
+      mixCode(s, Math.floor(value / 4294967296) | 0);
+      mixCode(s, 0x20002);
+    } else mixString(s, String(value));
+  } else if (typeof value === 'boolean') {
+    mixCode(s, value ? 0x20003 : 0x20004);
+  } else if (Array.isArray(value)) {
+    for (const item of value) mixValue(s, item);
+    mixCode(s, 0x20005 + value.length);
+  } else if (typeof value === 'object') {
+    for (const key in value) {
+      if (key === 'extra') continue;
+      mixValue(s, (value as Record<string, unknown>)[key]);
+    }
+    mixCode(s, 0x20006);
+  }
+}
