@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+const { version } = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /**
  * The desktop app: main process, sandboxed preload and the shared renderer, built into out/.
@@ -30,7 +35,11 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     base: './',
     plugins: [react()],
-    define: { __DESKTOP_SHELL__: JSON.stringify('desktop') },
+    // The same globals as the browser shell's build (vite.config.ts), with the desktop bridge.
+    define: {
+      __DESKTOP_SHELL__: JSON.stringify('desktop'),
+      __APP_VERSION__: JSON.stringify(version),
+    },
     worker: { format: 'es' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

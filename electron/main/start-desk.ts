@@ -41,6 +41,9 @@ export function registerAppScheme(): void {
 export function startDesk(paths: DeskPaths): void {
   registerAppScheme();
   app.enableSandbox();
+  // Chromium's own switch, honoured for the keyring and window state too: isolated test runs, portable use.
+  const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+  if (userDataDir) app.setPath('userData', userDataDir);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -1,19 +1,10 @@
+import { CONTENT_SECURITY_POLICY as SHARED_POLICY } from '../../../shared/bridge/content-security-policy';
+
 /**
- * The desk is offline: everything it loads comes from its own origin, workers may start from
- * blob: URLs (Vite's worker bundling), and there is no eval, no plugin and no framing.
+ * The policy both shells share, plus `frame-ancestors`, which only works as a header (a
+ * `<meta>` CSP ignores it): nothing may frame the desk.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = `${SHARED_POLICY}; frame-ancestors 'none'`;
 
 /** Headers every response of the desk carries, whichever path served it. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -56,8 +56,13 @@ export function applySessionPolicy(session: PolicySession): void {
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url) }),
   );
+  // The dev tools are Chromium's own pages with their own policy; every response of the desk gets ours.
   session.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) }),
+    callback(
+      details.url.startsWith('devtools:')
+        ? { responseHeaders: details.responseHeaders }
+        : { responseHeaders: withSecurityHeaders(details.responseHeaders) },
+    ),
   );
   // Exports go through the save dialog; a download started by page content is refused.
   session.on('will-download', (event) => event.preventDefault());
