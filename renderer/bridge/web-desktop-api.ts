@@ -1,11 +1,7 @@
-import type { DesktopApi, KeyStatus } from '../../shared/bridge/desktop-api';
+import type { DesktopApi } from '../../shared/bridge/desktop-api';
 import { openFilesWithInput, saveWithDownload } from './web-files';
-
-const noKeys: KeyStatus = { storage: 'none', keys: [] };
-
-function signingUnavailable(): Promise<never> {
-  return Promise.reject(new Error('Signing keys are not set up in this build yet.'));
-}
+import { createWebSigning } from './web-signing';
+import { dexieSigningKeyStore } from './web-signing-store';
 
 /** The browser shell's host: a file input, downloads and WebCrypto instead of the main process. */
 export const webDesktopApi = {
@@ -14,10 +10,5 @@ export const webDesktopApi = {
   },
   openFiles: openFilesWithInput,
   saveFile: saveWithDownload,
-  signing: {
-    status: async () => noKeys,
-    generate: signingUnavailable,
-    importOpenSsh: signingUnavailable,
-    sign: signingUnavailable,
-  },
+  signing: createWebSigning(dexieSigningKeyStore),
 } satisfies DesktopApi;

@@ -1,5 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../../shared/audit/chain';
+import type { Decision } from '../../shared/review/decision';
+import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-settings-version';
+import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
+import type { StoredSigningKey } from '../bridge/web-signing';
+import type { ExportBatchRow, ExportedItemRow } from './export-records';
 
 /**
  * The desk's one database. Persistent data lives here and reaches React through useLiveQuery;
@@ -14,12 +19,31 @@ export interface SettingRow {
 export class ReviewDeskDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
+  suggestions!: EntityTable<StoredSuggestion, 'requestId'>;
+  decisions!: EntityTable<Decision, 'requestId'>;
+  policySettings!: EntityTable<PolicySettingsVersion, 'version'>;
+  jobPicks!: EntityTable<JobPick, 'requestId'>;
+  signingKeys!: EntityTable<StoredSigningKey, 'fingerprint'>;
+  exportBatches!: EntityTable<ExportBatchRow, 'batchId'>;
+  exportedItems!: EntityTable<ExportedItemRow, 'idempotencyKey'>;
 
   constructor(name = 'review-desk') {
     super(name);
     this.version(1).stores({
       settings: '&key',
       audit: '&seq, action, actor, subject',
+    });
+    this.version(2).stores({
+      signingKeys: '&fingerprint',
+      exportBatches: '&batchId, createdAt',
+      exportedItems: '&idempotencyKey, batchId, requestId',
+    });
+    // Review (issue 4): suggestions, decisions and the versioned policy settings.
+    this.version(3).stores({
+      suggestions: '&requestId, outcome, accountEmail, jobId',
+      decisions: '&requestId, state, accountEmail, jobId, batchId, source',
+      policySettings: '&version',
+      jobPicks: '&requestId',
     });
   }
 }
