@@ -43,8 +43,14 @@ export function appliedReport(
 ): AppliedReport {
   const wanted = new Set(batch.items.map((i) => i.idempotency_key));
   const restores = new Map<string, string[]>();
+  // Ledger exports of overlapping periods repeat rows: one entry_id is one application.
+  const seenEntries = new Set<string>();
   for (const entry of ledger) {
     if (entry.type !== 'restore') continue;
+    if (entry.entryId) {
+      if (seenEntries.has(entry.entryId)) continue;
+      seenEntries.add(entry.entryId);
+    }
     // References are hex written by the billing system; tolerate its spelling, not other keys.
     const reference = entry.reference.trim().toLowerCase();
     if (!wanted.has(reference)) continue;

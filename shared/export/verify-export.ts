@@ -113,7 +113,7 @@ async function verifyBatch(
         : {
             name: 'totals',
             ok: true,
-            message: `${batch.totals.items} items, ${batch.totals.credits} credits restored, ${batch.totals.reruns} reruns`,
+            message: `${batch.totals.items} items, ${batch.totals.credits} credits to restore, ${batch.totals.reruns} rerun(s)`,
           },
     );
   }
