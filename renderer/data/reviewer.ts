@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { appendAudit } from './audit';
 import { db } from './db';
 
 const REVIEWER_KEY = 'reviewer.identity';
@@ -11,8 +12,21 @@ export function useReviewerIdentity(): string | null | undefined {
   }, []);
 }
 
+/** Changing who is at the desk is recorded, so an approval can be traced to a change of hands. */
 export async function setReviewerIdentity(identity: string): Promise<void> {
-  await db.settings.put({ key: REVIEWER_KEY, value: identity.trim() });
+  const next = identity.trim();
+  await db.transaction('rw', db.settings, db.audit, async () => {
+    const before = (await db.settings.get(REVIEWER_KEY))?.value ?? null;
+    if (before === next) return;
+    await db.settings.put({ key: REVIEWER_KEY, value: next });
+    await appendAudit({
+      actor: next,
+      action: 'settings.change',
+      subject: 'reviewer.identity',
+      before,
+      after: next,
+    });
+  });
 }
 
 /** Accepts what an allowed_signers principal can be: no spaces, no quotes, no commas. */
