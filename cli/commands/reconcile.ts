@@ -1,0 +1,137 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ImportKind, RecordByKind } from '../../shared/domain/records';
+import type { PolicyData } from '../../shared/policy/indexes';
+import { reconcileRecords } from '../../shared/policy/engine';
+import { outcomeSummary, suggestionsCsv } from '../../shared/policy/suggestions-csv';
+import { ReadError, createRecordReader, isValidTimeZone } from '../../shared/reading/index';
+import type { DateOrder } from '../../shared/reading/timestamps';
+import { EXIT_OK, UsageError, type CliIo, type Command, type ParsedArgs } from '../command';
+import { fileChunks } from '../node-files';
+
+export interface ReconcileFiles {
+  jobs: string[];
+  ledger: string[];
+  payments: string[];
+  requests: string[];
+  outages: string[];
+}
+
+export interface ReadOptionsCli {
+  timeZone: string;
+  dateOrder: DateOrder;
+}
+
+export interface ReadPolicyDataResult {
+  data: PolicyData;
+  /** Rejected rows per kind, for the summary line; `inspect` shows them in detail. */
+  rejected: Record<ImportKind, number>;
+}
+
+export const reconcileCommand: Command = {
+  name: 'reconcile',
+  summary: 'apply the policy rules to the requests and write the suggestions file',
+  usage:
+    'reconcile --jobs F [--jobs F…] [--ledger F…] [--payments F…] --requests F [--outages F…] [--timezone Z] [--date-order mdy|dmy] --out FILE',
+  options: {
+    jobs: { type: 'string', multiple: true },
+    ledger: { type: 'string', multiple: true },
+    payments: { type: 'string', multiple: true },
+    requests: { type: 'string', multiple: true },
+    outages: { type: 'string', multiple: true },
+    timezone: { type: 'string' },
+    'date-order': { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(args: ParsedArgs, io: CliIo): Promise<number> {
+    const { files, out, read } = parseReconcileArgs(args);
+    const { data, rejected } = await readPolicyData(files, read);
+    const suggestions = await reconcileRecords(data);
+    try {
+      await writeFile(out, suggestionsCsv(suggestions), 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const rejectedParts = Object.entries(rejected)
+      .filter(([, count]) => count > 0)
+      .map(([kind, count]) => `${kind} ${count}`);
+    const note = rejectedParts.length ? ` (rows rejected: ${rejectedParts.join(', ')}; see inspect)` : '';
+    io.stdout(`${outcomeSummary(suggestions)}${note}\n`);
+    return EXIT_OK;
+  },
+};
+
+function paths(args: ParsedArgs, name: keyof ReconcileFiles): string[] {
+  const value = args.values[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+export function parseReconcileArgs(args: ParsedArgs): {
+  files: ReconcileFiles;
+  out: string;
+  read: ReadOptionsCli;
+} {
+  if (args.positionals.length) throw new UsageError(`unexpected argument ${args.positionals[0]}`);
+  const files: ReconcileFiles = {
+    jobs: paths(args, 'jobs'),
+    ledger: paths(args, 'ledger'),
+    payments: paths(args, 'payments'),
+    requests: paths(args, 'requests'),
+    outages: paths(args, 'outages'),
+  };
+  if (files.jobs.length === 0) throw new UsageError('--jobs is required');
+  if (files.requests.length === 0) throw new UsageError('--requests is required');
+  const out = args.values.out;
+  if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE is required');
+  const inputs = Object.values(files).flat();
+  if (inputs.some((input) => resolve(input) === resolve(out))) {
+    throw new UsageError('--out names an input file; reconcile never changes its inputs');
+  }
+  const zone = args.values.timezone ?? 'UTC';
+  if (typeof zone !== 'string' || !isValidTimeZone(zone))
+    throw new UsageError(`--timezone: unknown time zone ${String(zone)}`);
+  const order = args.values['date-order'] ?? 'mdy';
+  if (order !== 'mdy' && order !== 'dmy') throw new UsageError('--date-order must be mdy or dmy');
+  return { files, out, read: { timeZone: zone, dateOrder: order } };
+}
+
+/** Streams each file through the importer's pipeline, keeping only the canonical records. */
+async function readKind<K extends ImportKind>(
+  kind: K,
+  path: string,
+  options: ReadOptionsCli,
+  into: RecordByKind[K][],
+): Promise<number> {
+  try {
+    const reader = createRecordReader<K>({
+      kind,
+      fileName: path,
+      timeZone: options.timeZone,
+      dateOrder: options.dateOrder,
+    });
+    for await (const chunk of fileChunks(path)) {
+      for (const accepted of reader.push(chunk).records) into.push(accepted.record);
+    }
+    const last = reader.finish();
+    for (const accepted of last.records) into.push(accepted.record);
+    return last.report.rejected;
+  } catch (error) {
+    if (error instanceof ReadError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export async function readPolicyData(
+  files: ReconcileFiles,
+  options: ReadOptionsCli,
+): Promise<ReadPolicyDataResult> {
+  const data = { jobs: [], ledger: [], payments: [], requests: [], outages: [] } as {
+    [K in ImportKind]: RecordByKind[K][];
+  };
+  const rejected: Record<ImportKind, number> = { jobs: 0, ledger: 0, payments: 0, requests: 0, outages: 0 };
+  for (const kind of ['jobs', 'ledger', 'payments', 'requests', 'outages'] as const) {
+    for (const path of files[kind]) rejected[kind] += await readKind(kind, path, options, data[kind]);
+  }
+  return { data, rejected };
+}
