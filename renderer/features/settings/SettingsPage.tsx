@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/PageHeader';
 import { IdentityForm } from './IdentityForm';
+import { KeysPanel } from './KeysPanel';
 
 export function SettingsPage() {
   return (
@@ -10,6 +11,7 @@ export function SettingsPage() {
       />
       <div className="stack">
         <IdentityForm />
+        <KeysPanel />
       </div>
     </>
   );
