@@ -1,0 +1,43 @@
+export { FAILURE_CLASSES, CLASS_CODE, isFailure, failureClass } from './failure-class';
+export {
+  MINUTE_MS,
+  HOUR_MS,
+  bucketStart,
+  bucketCount,
+  emptySeries,
+  addPoints,
+  bucketFailures,
+  totalPerBucket,
+  bucketSizeFor,
+  type FailurePoints,
+  type FailureSeries,
+} from './buckets';
+export {
+  DEFAULT_ANOMALY_SETTINGS,
+  anomalyMarks,
+  anomalySignal,
+  median,
+  type AnomalyMark,
+  type AnomalySettings,
+} from './anomalies';
+export { RUN_LOOKBACK_MS, incidentSpan, incidentSpans } from './incident-window';
+export { selectAffectedJobs, type AffectedJob, type AffectedSelection } from './affected';
+export {
+  affectedRow,
+  incidentReport,
+  type AccountImpact,
+  type AffectedRow,
+  type CompensationFacts,
+  type IncidentReport,
+  type RequestOnJob,
+} from './incident-report';
+export {
+  PROACTIVE_REASON,
+  eligibleRows,
+  proactiveDecisions,
+  proactiveRequestId,
+  summarizeProactive,
+  type ProactiveAccountLine,
+  type ProactiveContext,
+  type ProactiveSummary,
+} from './proactive';
