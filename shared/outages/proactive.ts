@@ -1,6 +1,6 @@
 import { compareText } from '../policy/order';
 import type { Flag } from '../policy/types';
-import type { Decision } from '../review/decision';
+import { needsSecondReviewer, type Decision } from '../review/decision';
 import type { AffectedRow } from './incident-report';
 
 export const PROACTIVE_REASON = 'outage_proactive';
@@ -69,13 +69,14 @@ export interface ProactiveContext {
  * credits charged, reason `outage_proactive`, the `outage` flag, and `four_eyes` above the
  * threshold, so that they meet the same second-reviewer rule as any request's decision. Their
  * idempotency key is the generation's (account, job), so a later request for the same job is a
- * duplicate and the same generation can never be exported twice.
+ * duplicate and the same generation can never be exported twice. Like a request's decision, one
+ * that needs no second reviewer is `approved` at once; a `four_eyes` one waits as `decided`.
  */
 export function proactiveDecisions(rows: readonly AffectedRow[], context: ProactiveContext): Decision[] {
   return eligibleRows(rows).map((row) => {
     const flags: Flag[] = ['outage'];
     if (row.charged > context.fourEyesCreditThreshold) flags.push('four_eyes');
-    return {
+    const decision: Decision = {
       requestId: proactiveRequestId(context.incidentId, row.job.jobId),
       source: 'outage_proactive',
       accountEmail: row.job.accountEmail,
@@ -98,5 +99,7 @@ export function proactiveDecisions(rows: readonly AffectedRow[], context: Proact
       settingsSha256: context.settingsSha256,
       incidentId: context.incidentId,
     };
+    // As for a request's decision: cleared for export at once unless a second reviewer is needed.
+    return needsSecondReviewer(decision) ? decision : { ...decision, state: 'approved' };
   });
 }

@@ -130,10 +130,10 @@ describe('proactive credit-backs', () => {
       fourEyesCreditThreshold: 500,
       settingsSha256: 'ab'.repeat(32),
     });
-    expect(decisions.map((d) => [d.requestId, d.jobId, d.credits, d.flags])).toEqual([
-      ['proactive:INC-7:j-open', 'j-open', 40, ['outage']],
-      ['proactive:INC-7:j-ledger', 'j-ledger', 30, ['outage']],
-      ['proactive:INC-7:j-big', 'j-big', 800, ['outage', 'four_eyes']],
+    expect(decisions.map((d) => [d.requestId, d.jobId, d.credits, d.flags, d.state])).toEqual([
+      ['proactive:INC-7:j-open', 'j-open', 40, ['outage'], 'approved'],
+      ['proactive:INC-7:j-ledger', 'j-ledger', 30, ['outage'], 'approved'],
+      ['proactive:INC-7:j-big', 'j-big', 800, ['outage', 'four_eyes'], 'decided'],
     ]);
     for (const d of decisions) {
       expect(d).toMatchObject({
@@ -141,7 +141,6 @@ describe('proactive credit-backs', () => {
         outcome: 'credit_back',
         reason: 'outage_proactive',
         rule: 9,
-        state: 'decided',
         incidentId: 'INC-7',
         approvedBy: null,
         batchId: null,
