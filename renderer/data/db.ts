@@ -5,6 +5,15 @@ import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-
 import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
 import type { StoredSigningKey } from '../bridge/web-signing';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
+import type {
+  ImportBatch,
+  MappingProfile,
+  ProblemChunk,
+  RowBlock,
+  StoredOutage,
+  StoredPayment,
+  StoredRequest,
+} from './import-records';
 
 /**
  * The desk's one database. Persistent data lives here and reaches React through useLiveQuery;
@@ -26,6 +35,13 @@ export class ReviewDeskDb extends Dexie {
   signingKeys!: EntityTable<StoredSigningKey, 'fingerprint'>;
   exportBatches!: EntityTable<ExportBatchRow, 'batchId'>;
   exportedItems!: EntityTable<ExportedItemRow, 'idempotencyKey'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
+  importProblems!: EntityTable<ProblemChunk, 'id'>;
+  mappingProfiles!: EntityTable<MappingProfile, 'name'>;
+  rowBlocks!: EntityTable<RowBlock, 'id'>;
+  payments!: EntityTable<StoredPayment, 'paymentId'>;
+  requests!: EntityTable<StoredRequest, 'requestId'>;
+  outages!: EntityTable<StoredOutage, 'incidentId'>;
 
   constructor(name = 'review-desk') {
     super(name);
@@ -44,6 +60,17 @@ export class ReviewDeskDb extends Dexie {
       decisions: '&requestId, state, accountEmail, jobId, batchId, source',
       policySettings: '&version',
       jobPicks: '&requestId',
+    });
+    // Import (issue 3): batches, their problems, mapping profiles and the imported rows. Jobs and
+    // ledger rows live in rowBlocks (see row-blocks.ts); `b` is the batch id everywhere.
+    this.version(4).stores({
+      importBatches: '&id, sha256, status, startedAt',
+      importProblems: '++id, batchId',
+      mappingProfiles: '&name, headerKey',
+      rowBlocks: '++id, g, b',
+      payments: '&paymentId, accountEmail, b',
+      requests: '&requestId, accountEmail, state, receivedAt, b',
+      outages: '&incidentId, b',
     });
   }
 }

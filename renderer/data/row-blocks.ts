@@ -1,0 +1,148 @@
+import type { Job, JobStatus, LedgerEntry, LedgerType } from '../../shared/domain/records';
+
+/**
+ * Jobs and ledger rows are stored as compact tuples in blocks, one block per group per flush.
+ * A group is what one review query reads:
+ *   jobs.a.<bucket>   every job of the accounts hashed to the bucket (an account's jobs by time)
+ *   jobs.i.<bucket>   [jobId, accountEmail, fingerprint] of the job ids hashed there (a job by id)
+ *   jobs.h.<hour>     the failed or undelivered jobs created in that UTC hour (failures by time),
+ *                     with `total` = every job of that hour
+ *   ledger.a.<bucket> ledger rows by account; ledger.j.<bucket> ledger rows by job;
+ *   ledger.i.<bucket> [entryId, fingerprint]
+ * so that a million rows are a few thousand IndexedDB records, each query reads a handful of
+ * them, and a batch's rows are its blocks (index `b`), which Undo deletes.
+ */
+export const BUCKETS = 512;
+export const HOUR_MS = 3_600_000;
+
+export type BlockKind = 'jobs' | 'ledger';
+
+/** FNV-1a over UTF-16 code units: stable across machines and runs. */
+export function bucketOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % BUCKETS;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export const groupKey = {
+  jobsByAccount: (email: string) => `jobs.a.${pad(bucketOf(email), 4)}`,
+  jobsById: (jobId: string) => `jobs.i.${pad(bucketOf(jobId), 4)}`,
+  /** Hours are epoch ms padded to 16 digits, so a string range is a time range. */
+  jobsHour: (hourStart: number) => `jobs.h.${pad(Math.max(0, hourStart), 16)}`,
+  ledgerByAccount: (email: string) => `ledger.a.${pad(bucketOf(email), 4)}`,
+  ledgerByJob: (jobId: string) => `ledger.j.${pad(bucketOf(jobId), 4)}`,
+  ledgerById: (entryId: string) => `ledger.i.${pad(bucketOf(entryId), 4)}`,
+};
+
+export function hourOfGroup(group: string): number {
+  return Number(group.slice('jobs.h.'.length));
+}
+
+export type JobTuple = [
+  jobId: string,
+  accountEmail: string,
+  /** Empty when equal to accountEmail, which it nearly always is. */
+  accountEmailRaw: string,
+  createdAt: number,
+  startedAt: number | null,
+  completedAt: number | null,
+  status: JobStatus,
+  errorCode: string,
+  errorMessage: string,
+  outputUrl: string,
+  delivered: 0 | 1,
+  creditsCharged: number | null,
+  model: string,
+  component: string,
+];
+
+export function jobToTuple(job: Job): JobTuple {
+  return [
+    job.jobId,
+    job.accountEmail,
+    job.accountEmailRaw === job.accountEmail ? '' : job.accountEmailRaw,
+    job.createdAt,
+    job.startedAt,
+    job.completedAt,
+    job.status,
+    job.errorCode,
+    job.errorMessage,
+    job.outputUrl,
+    job.delivered ? 1 : 0,
+    job.creditsCharged,
+    job.model,
+    job.component,
+  ];
+}
+
+export function tupleToJob(t: JobTuple): Job {
+  return {
+    jobId: t[0],
+    accountEmail: t[1],
+    accountEmailRaw: t[2] === '' ? t[1] : t[2],
+    createdAt: t[3],
+    startedAt: t[4],
+    completedAt: t[5],
+    status: t[6],
+    errorCode: t[7],
+    errorMessage: t[8],
+    outputUrl: t[9],
+    delivered: t[10] === 1,
+    creditsCharged: t[11],
+    model: t[12],
+    component: t[13],
+  };
+}
+
+export type LedgerTuple = [
+  entryId: string,
+  accountEmail: string,
+  createdAt: number,
+  type: LedgerType,
+  credits: number,
+  jobId: string,
+  amountMinor: number | null,
+  currency: string,
+  reference: string,
+  description: string,
+];
+
+export function ledgerToTuple(e: LedgerEntry): LedgerTuple {
+  return [
+    e.entryId,
+    e.accountEmail,
+    e.createdAt,
+    e.type,
+    e.credits,
+    e.jobId,
+    e.amountMinor,
+    e.currency,
+    e.reference,
+    e.description,
+  ];
+}
+
+export function tupleToLedger(t: LedgerTuple): LedgerEntry {
+  return {
+    entryId: t[0],
+    accountEmail: t[1],
+    createdAt: t[2],
+    type: t[3],
+    credits: t[4],
+    jobId: t[5],
+    amountMinor: t[6],
+    currency: t[7],
+    reference: t[8],
+    description: t[9],
+  };
+}
+
+/** Directory rows: natural key, content fingerprint, and (jobs) the account that holds the row. */
+export type DirectoryTuple = [key: string, fingerprint: number, accountEmail: string];
