@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { UserFacingError } from '../user-facing-error';
 
 export const KEYRING_FORMAT = 'review-desk/keyring@1';
 
@@ -25,7 +26,7 @@ const keyringSchema = z.strictObject({
 export type StoredKey = z.infer<typeof storedKeySchema>;
 export type KeyringData = z.infer<typeof keyringSchema>;
 
-export class KeyringFileError extends Error {}
+export class KeyringFileError extends UserFacingError {}
 
 export function emptyKeyring(): KeyringData {
   return { format: KEYRING_FORMAT, keys: [] };

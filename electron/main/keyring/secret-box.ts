@@ -1,4 +1,5 @@
 import type { SafeStorage } from 'electron';
+import { UserFacingError } from '../user-facing-error';
 
 /** How one private key is sealed at rest. */
 export type SealedStorage = 'safe-storage' | 'plaintext';
@@ -11,7 +12,7 @@ export interface SecretBox {
   open(sealed: string, storage: SealedStorage): string;
 }
 
-export class SecretUnavailableError extends Error {}
+export class SecretUnavailableError extends UserFacingError {}
 
 /**
  * `safeStorage` backed. On Linux without a keyring daemon Chromium "encrypts" with a fixed,

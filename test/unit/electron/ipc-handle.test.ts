@@ -121,11 +121,15 @@ describe('handle: what may be sent', () => {
 
   it('hands the handler a fresh, validated copy', async () => {
     const window = fakeContents();
-    const fn = vi.fn(async () => ({ storage: 'none' as const, keys: [] }));
+    const fn = vi.fn(async (_sender: unknown, _payload: { identity: string }) => ({
+      storage: 'none' as const,
+      keys: [],
+    }));
     const context = { isAppWindowContents: trusting(window), deps: {}, log: silent };
     const payload = { identity: 'ana@finance' };
     await dispatchInvoke('signing:generate', fn, context, invokeEvent(window), [payload]);
     expect(fn.mock.calls[0]![1]).toEqual(payload);
+    expect(fn.mock.calls[0]![1]).not.toBe(payload);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 });
