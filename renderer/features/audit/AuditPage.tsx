@@ -4,6 +4,7 @@ import { AuditIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { db } from '../../data/db';
 import { AuditLogTable } from './AuditLogTable';
+import { VerifyExportPanel } from './VerifyExportPanel';
 
 export function AuditPage() {
   const count = useLiveQuery(() => db.audit.count(), []);
@@ -32,6 +33,7 @@ export function AuditPage() {
         ) : (
           <AuditLogTable />
         )}
+        <VerifyExportPanel />
       </div>
     </>
   );

@@ -1,0 +1,269 @@
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { BatchSigner, CreditbackBatch, DecisionPeriod, SignedFile } from '../../shared/export';
+import {
+  BATCH_FORMAT,
+  decisionExportFileName,
+  inPeriod,
+  signBatch,
+  signDecisionExport,
+  type ArmoredSigner,
+} from '../../shared/export';
+import { fromUtf8, sha256Hex, utf8 } from '../../shared/signing';
+import type { Decision } from '../../shared/review/decision';
+import type { LedgerEntry } from '../../shared/domain/records';
+import { appliedByBatch, restoreGroups, type BatchApplied } from '../features/exports/applied-view';
+import { decisionExportRow } from '../features/exports/decision-rows';
+import { planBatch, type ExportPlan } from '../features/exports/export-plan';
+import { appendAudit } from './audit';
+import { db } from './db';
+import type { ExportBatchRow, ExportedItemRow } from './export-records';
+import { groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
+
+/** Everything the Exports page weighs, read in one consistent snapshot. */
+async function snapshot() {
+  return db.transaction('r', db.decisions, db.exportedItems, db.exportBatches, async () => {
+    const [decisions, exportedRows, latest] = await Promise.all([
+      db.decisions.where('state').anyOf('decided', 'approved').toArray(),
+      db.exportedItems.toArray(),
+      db.exportBatches.orderBy('batchId').last(),
+    ]);
+    return {
+      decisions,
+      exported: new Map(exportedRows.map((row) => [row.idempotencyKey, row])),
+      latest: latest ?? null,
+    };
+  });
+}
+
+function previousOf(latest: ExportBatchRow | null) {
+  return latest ? { bytes: utf8(latest.text), batchId: latest.batchId } : null;
+}
+
+/**
+ * The live plan of the next batch. Only the reads are live: hashing the keys is WebCrypto, which
+ * a live query must not await, so the plan is computed from each new snapshot afterwards.
+ */
+export function useExportPlan(signer: BatchSigner | null): ExportPlan | undefined {
+  const state = useLiveQuery(snapshot, []);
+  const [plan, setPlan] = useState<ExportPlan | undefined>();
+  const identity = signer?.identity ?? '';
+  const key = signer?.key ?? '';
+  useEffect(() => {
+    if (!state) return;
+    let live = true;
+    void planBatch({
+      decisions: state.decisions,
+      exported: state.exported,
+      signer: { identity, key },
+      previous: previousOf(state.latest),
+      createdAt: new Date(),
+    }).then((result) => {
+      if (live) setPlan(result.plan);
+    });
+    return () => {
+      live = false;
+    };
+  }, [state, identity, key]);
+  return plan;
+}
+
+export class ExportConflictError extends Error {}
+
+export interface ExportedBatch {
+  row: ExportBatchRow;
+  signed: SignedFile;
+}
+
+/**
+ * Builds, signs and records the next batch. Signing happens outside the transaction (IndexedDB
+ * would commit it while the host signs); the transaction then re-checks that nothing moved:
+ * the chain head is the same, no item was exported meanwhile, no decision changed. Recording
+ * comes before saving the files, so a cancelled save never lets the same items out twice.
+ */
+export async function exportNextBatch(input: {
+  actor: string;
+  signer: BatchSigner;
+  sign: ArmoredSigner;
+  now?: Date;
+}): Promise<ExportedBatch> {
+  const state = await snapshot();
+  const { batch } = await planBatch({
+    decisions: state.decisions,
+    exported: state.exported,
+    signer: input.signer,
+    previous: previousOf(state.latest),
+    createdAt: input.now ?? new Date(),
+  });
+  if (!batch) throw new ExportConflictError('Nothing is ready to export.');
+  const signed = await signBatch(batch, input.sign);
+  const text = fromUtf8(signed.bytes);
+  const row: ExportBatchRow = {
+    batchId: batch.batch_id,
+    createdAt: batch.created_at,
+    fileName: signed.fileName,
+    text,
+    sha256: await sha256Hex(signed.bytes),
+    signature: signed.signature,
+    signerIdentity: batch.signer.identity,
+    signerKey: batch.signer.key,
+    totals: batch.totals,
+    previousBatchId: state.latest?.batchId ?? null,
+  };
+  const byRequest = new Map(state.decisions.map((d) => [d.requestId, d]));
+  await db.transaction('rw', [db.exportBatches, db.exportedItems, db.decisions, db.audit], async () => {
+    const head = await db.exportBatches.orderBy('batchId').last();
+    if ((head?.batchId ?? null) !== (state.latest?.batchId ?? null)) {
+      throw new ExportConflictError(
+        `Batch ${head?.batchId} was exported meanwhile; look at the list again before exporting.`,
+      );
+    }
+    const keys = batch.items.map((i) => i.idempotency_key);
+    const clash = (await db.exportedItems.bulkGet(keys)).find((r) => r !== undefined);
+    if (clash) {
+      throw new ExportConflictError(
+        `Job ${clash.jobId} was exported meanwhile in batch ${clash.batchId}; nothing was exported.`,
+      );
+    }
+    const current = await db.decisions.bulkGet(batch.items.map((i) => i.request_id));
+    const locked: Decision[] = [];
+    batch.items.forEach((item, i) => {
+      const now = current[i];
+      const then = byRequest.get(item.request_id);
+      if (!now || !then || now.state === 'exported' || !sameDecision(now, then)) {
+        throw new ExportConflictError(
+          `The decision on ${item.request_id} changed meanwhile; look at the list again before exporting.`,
+        );
+      }
+      locked.push({ ...now, state: 'exported', batchId: batch.batch_id });
+    });
+    await db.exportedItems.bulkAdd(exportedRows(batch, input.actor));
+    await db.decisions.bulkPut(locked);
+    await db.exportBatches.add(row);
+    await appendAudit({
+      actor: input.actor,
+      action: 'export.batch',
+      subject: `batch:${batch.batch_id}`,
+      before: { previousBatch: state.latest?.batchId ?? null },
+      after: {
+        fileName: row.fileName,
+        sha256: row.sha256,
+        previousBatchSha256: batch.previous_batch_sha256,
+        signer: batch.signer,
+        totals: batch.totals,
+        requestIds: batch.items.map((i) => i.request_id),
+      },
+    });
+  });
+  return { row, signed };
+}
+
+function sameDecision(a: Decision, b: Decision): boolean {
+  return (
+    a.state === b.state &&
+    a.outcome === b.outcome &&
+    a.decidedAt === b.decidedAt &&
+    a.approvedBy === b.approvedBy &&
+    a.credits === b.credits &&
+    a.jobId === b.jobId
+  );
+}
+
+function exportedRows(batch: CreditbackBatch, actor: string): ExportedItemRow[] {
+  return batch.items.map((item) => ({
+    idempotencyKey: item.idempotency_key,
+    batchId: batch.batch_id,
+    requestId: item.request_id,
+    accountEmail: item.account_email,
+    jobId: item.job_id,
+    remedy: item.remedy,
+    credits: item.credits,
+    exportedBy: actor,
+    exportedAt: batch.created_at,
+  }));
+}
+
+/** Newest first. */
+export function useExportBatches(): ExportBatchRow[] | undefined {
+  return useLiveQuery(() => db.exportBatches.orderBy('batchId').reverse().toArray(), []);
+}
+
+/** A stored batch, read back; the desk wrote it, so only its own format is expected. */
+export function parseStoredBatch(row: ExportBatchRow): CreditbackBatch {
+  const batch = JSON.parse(row.text) as CreditbackBatch;
+  if (batch.format !== BATCH_FORMAT) throw new Error(`${row.fileName} is not a ${BATCH_FORMAT} file`);
+  return batch;
+}
+
+/** Every decision of the period, whatever its state, signed for the auditors. */
+export async function exportDecisions(input: {
+  actor: string;
+  period: DecisionPeriod;
+  sign: ArmoredSigner;
+}): Promise<{ signed: SignedFile; count: number }> {
+  const fileName = decisionExportFileName(input.period);
+  const decisions = (await db.decisions.toArray()).filter((d) => inPeriod(d.decidedAt, input.period));
+  const requests = await db.suggestions.bulkGet(decisions.map((d) => d.requestId));
+  const rows = decisions.map((d, i) => decisionExportRow(d, requests[i]?.receivedAt ?? null));
+  const signed = await signDecisionExport(rows, input.period, input.sign);
+  await appendAudit({
+    actor: input.actor,
+    action: 'export.decisions',
+    subject: `decisions:${input.period.from}..${input.period.to}`,
+    before: null,
+    after: { fileName, sha256: await sha256Hex(signed.bytes), decisions: rows.length },
+  });
+  return { signed, count: rows.length };
+}
+
+/** Decisions per UTC day of decision, for choosing a period. */
+export function useDecisionDays(): { first: string; last: string; count: number } | null | undefined {
+  return useLiveQuery(async () => {
+    const count = await db.decisions.count();
+    if (count === 0) return null;
+    let first = '9999-12-31';
+    let last = '0000-01-01';
+    await db.decisions.each((d) => {
+      const day = d.decidedAt.slice(0, 10);
+      if (day < first) first = day;
+      if (day > last) last = day;
+    });
+    return { first, last, count };
+  }, []);
+}
+
+export function isConflict(error: unknown): boolean {
+  return (
+    error instanceof ExportConflictError ||
+    (error instanceof Dexie.DexieError && error.name === 'ConstraintError')
+  );
+}
+
+/**
+ * The applied loop: each exported batch against the restore rows of the ledgers imported so
+ * far, read from the ledger blocks of the batches' accounts and jobs only.
+ */
+export function useAppliedReports(options: {
+  overdueDays: number | null;
+}): Map<string, BatchApplied> | undefined {
+  return useLiveQuery(async () => {
+    const rows = await db.exportBatches.toArray();
+    const batches = rows.map(parseStoredBatch);
+    const items = batches.flatMap((b) => b.items);
+    const wanted = new Set(items.map((i) => i.idempotency_key));
+    const blocks = items.length
+      ? await db.rowBlocks.where('g').anyOf(restoreGroups(items, groupKey)).toArray()
+      : [];
+    const restores: LedgerEntry[] = [];
+    for (const block of blocks) {
+      for (const row of block.rows) {
+        const tuple = row as LedgerTuple;
+        if (tuple[3] === 'restore' && wanted.has(tuple[8].trim().toLowerCase())) {
+          restores.push(tupleToLedger(tuple));
+        }
+      }
+    }
+    return appliedByBatch(batches, restores, { overdueDays: options.overdueDays, now: new Date() });
+  }, [options.overdueDays]);
+}
