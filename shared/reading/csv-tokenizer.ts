@@ -37,6 +37,8 @@ export type RowSink = (cells: string[], line: number, error: TokenError | null) 
 
 const DEFAULT_SNIFF_CHARS = 64 * 1024;
 const DEFAULT_MAX_ROW_CHARS = 32 * 1024 * 1024;
+/** A bare LF, or a CR followed by anything but LF (a CR at the very end may be half a CRLF). */
+const FOREIGN_IN_CRLF = /(?:^|[^\r])\n|\r[^\n]/;
 
 interface PapaError {
   code: string;
@@ -122,9 +124,13 @@ export class CsvTokenizer {
     this.chosenDelimiter = this.options.delimiter ?? detectDelimiter(firstBlock, this.quoteChar);
     const papaNewline: Newline =
       newline ?? (this.ending === 'crlf' ? '\r\n' : this.ending === 'cr' ? '\r' : '\n');
-    this.parser = new Papa.Parser({
-      delimiter: this.chosenDelimiter,
-      newline: papaNewline,
+    this.parser = this.createParser(papaNewline);
+  }
+
+  private createParser(newline: Newline): Papa.Parser {
+    return new Papa.Parser({
+      delimiter: this.chosenDelimiter!,
+      newline,
       quoteChar: this.quoteChar,
       escapeChar: this.options.escapeChar,
       comments: this.options.comments as string | false | undefined,
@@ -133,12 +139,29 @@ export class CsvTokenizer {
     });
   }
 
+  /** Line breaks that are not the sniffed kind (maybe inside quotes: that is checked later). */
+  private hasForeignBreak(input: string): boolean {
+    switch (this.ending) {
+      case 'lf':
+        return input.indexOf('\r') !== -1;
+      case 'cr':
+        return input.indexOf('\n') !== -1;
+      case 'crlf':
+        return FOREIGN_IN_CRLF.test(input);
+      default:
+        return false;
+    }
+  }
+
   private parse(text: string, final: boolean): void {
     let input = this.heldCr ? this.carry + '\r' + text : this.carry + text;
     this.heldCr = false;
-    // An LF file that turns out to hold CRs later: from here on rewrite row breaks to LF.
-    if (!this.options.newline && this.ending === 'lf' && !this.normalize && input.indexOf('\r') !== -1) {
+    // A row break of another kind after the sniffed block: from here on, rewrite row breaks
+    // outside quotes to LF. (A CRLF file with bare LFs inside quoted cells, as Excel writes,
+    // lands here too; it costs a scan of quotes and CRs, and the cells stay exactly as written.)
+    if (!this.options.newline && !this.normalize && this.hasForeignBreak(input)) {
       this.normalize = true;
+      this.parser = this.createParser('\n');
     }
     if (this.normalize) {
       const normalized = normalizeRowBreaks(input, final, this.quoteChar);
