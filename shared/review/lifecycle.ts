@@ -4,9 +4,10 @@ import { isExportableOutcome, needsSecondReviewer, type Decision } from './decis
 /**
  * The reviewer-facing lifecycle: suggested → decided → approved → exported.
  *
- * A decision that needs no second reviewer is cleared for export by the act of deciding (state
- * `approved`, `approvedBy` null); a `four_eyes` remedy stays `decided` until a different reviewer
- * approves it. Undo steps back one stage at a time until export, which locks the decision.
+ * Every decision starts `decided`. Approval is a second reviewer's look, always by a different
+ * identity: a `four_eyes` remedy cannot be exported without it, any other decision may be exported
+ * as decided (as the outages page's proactive decisions are). Undo steps back one stage at a time
+ * until export, which locks the decision.
  */
 export type ReviewState = 'suggested' | Decision['state'];
 
@@ -95,16 +96,16 @@ export function decide(input: DecideInput): Decision {
     settingsSha256: suggestion.settingsSha256,
     incidentId: null,
   };
-  return needsSecondReviewer(decision) ? decision : { ...decision, state: 'approved' };
+  return decision;
 }
 
-/** Whether `actor` may approve: only a decided four_eyes remedy, only by someone else. */
+/** Whether `actor` may approve: a decided decision, by someone other than who decided it. */
 export function approvalProblem(decision: Decision, actor: string): string | null {
   if (actor.trim() === '') return 'Set your reviewer identity in Settings before approving.';
   if (decision.state === 'exported') return 'This decision is exported and locked.';
   if (decision.state === 'approved') return 'This decision is already approved.';
   if (sameReviewer(decision.decidedBy, actor))
-    return `A four-eyes decision needs a second reviewer: ${decision.decidedBy} decided it, so someone else must approve. Change the identity in Settings.`;
+    return `Approval needs a second reviewer: ${decision.decidedBy} decided this, so someone else must approve it. Change the identity in Settings.`;
   return null;
 }
 
@@ -120,7 +121,7 @@ export type UndoStep = { kind: 'unapprove'; after: Decision } | { kind: 'remove'
 export function undoStep(decision: Decision): UndoStep {
   if (decision.state === 'exported')
     throw new LifecycleError('This decision is in a signed batch and locked: it can no longer be undone.');
-  if (decision.state === 'approved' && decision.approvedBy !== null) {
+  if (decision.state === 'approved') {
     return {
       kind: 'unapprove',
       after: { ...decision, state: 'decided', approvedBy: null, approvedAt: null },
@@ -136,6 +137,8 @@ export function reviewState(decision: Pick<Decision, 'state'> | undefined | null
 /** Cleared to leave in a credit-back batch (the Exports page's selection). */
 export function readyForExport(decision: Decision): boolean {
   return (
-    decision.state === 'approved' && isExportableOutcome(decision.outcome) && !needsSecondReviewer(decision)
+    (decision.state === 'decided' || decision.state === 'approved') &&
+    isExportableOutcome(decision.outcome) &&
+    !needsSecondReviewer(decision)
   );
 }

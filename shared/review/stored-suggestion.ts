@@ -47,6 +47,8 @@ export function planSuggestionUpdate(
   requests: ReadonlyMap<string, RequestKey>,
   stored: ReadonlyMap<string, StoredSuggestion>,
   decisionStates: ReadonlyMap<string, DecisionState>,
+  /** Every stored request id, when `stored` holds only the decided ones (the worker reads no more). */
+  storedIds: Iterable<string> = stored.keys(),
 ): SuggestionPlan {
   const plan: SuggestionPlan = { put: [], remove: [], counts: { suggested: 0, newEvidence: 0, kept: 0 } };
   const seen = new Set<string>();
@@ -73,7 +75,7 @@ export function planSuggestionUpdate(
       plan.put.push({ ...previous, newEvidence: changed, latest: changed ? suggestion : null });
     }
   }
-  for (const [requestId] of stored) {
+  for (const requestId of storedIds) {
     if (!seen.has(requestId) && !decisionStates.has(requestId)) plan.remove.push(requestId);
   }
   return plan;

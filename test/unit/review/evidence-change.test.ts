@@ -71,3 +71,21 @@ describe('new evidence', () => {
     expect(plan.remove).toEqual(['REQ-3']);
   });
 });
+
+describe('removal with only the decided suggestions at hand', () => {
+  it('uses the full list of stored ids', async () => {
+    const first = [...(await suggestionsFor(sampleData())).values()];
+    const stored = storedFrom(first);
+    const decidedOnly = new Map([...stored].filter(([id]) => id === 'REQ-1'));
+    const remaining = first.filter((s) => s.requestId === 'REQ-1');
+    const plan = planSuggestionUpdate(
+      remaining,
+      keys(remaining),
+      decidedOnly,
+      new Map([['REQ-1', 'decided']]),
+      stored.keys(),
+    );
+    expect(plan.remove.sort()).toEqual(['REQ-2', 'REQ-3']);
+    expect(plan.put).toEqual([]);
+  });
+});

@@ -25,7 +25,7 @@ describe('deciding', () => {
       credits: 40,
       rule: 9,
       reason: 'platform_failure',
-      state: 'approved',
+      state: 'decided',
       approvedBy: null,
       decidedBy: 'ana@finance',
       decidedAt: '2026-04-01T10:00:00.000Z',
@@ -42,6 +42,7 @@ describe('deciding', () => {
     expect(needsSecondReviewer(d)).toBe(true);
     expect(readyForExport(d)).toBe(false);
     expect(approvalProblem(d, 'ANA@finance ')).toMatch(/second reviewer/);
+    expect(approvalProblem({ ...d, state: 'exported' }, 'bo@audit')).toMatch(/locked/);
     expect(() => approve(d, 'ana@finance', AT)).toThrow(LifecycleError);
     const approved = approve(d, 'bo@audit', AT);
     expect(approved).toMatchObject({ state: 'approved', approvedBy: 'bo@audit' });
@@ -60,7 +61,7 @@ describe('deciding', () => {
       rule: null,
       credits: null,
       note: 'Asked for the error text',
-      state: 'approved',
+      state: 'decided',
     });
   });
 
@@ -78,7 +79,8 @@ describe('deciding', () => {
       fourEyesCreditThreshold: 0,
     });
     expect(strict.flags).toContain('four_eyes');
-    expect(strict.state).toBe('decided');
+    expect(readyForExport(strict)).toBe(false);
+    expect(readyForExport(d)).toBe(!d.flags.includes('four_eyes'));
   });
 
   it('refuses a remedy without a job and a decision without an identity', async () => {

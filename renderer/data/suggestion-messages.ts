@@ -1,0 +1,23 @@
+/** The messages between the app and the suggestions worker. */
+export interface SuggestionWorkerRequest {
+  type: 'run';
+  id: number;
+}
+
+export interface SuggestionRunSummary {
+  suggested: number;
+  newEvidence: number;
+  kept: number;
+  removed: number;
+  /** Rows actually rewritten: a re-run leaves unchanged suggestions alone. */
+  written: number;
+  requests: number;
+  settingsSha256: string;
+  settingsVersion: number;
+  ms: number;
+}
+
+export type SuggestionWorkerReply =
+  | { type: 'progress'; id: number; phase: string; done: number; total: number }
+  | { type: 'done'; id: number; summary: SuggestionRunSummary }
+  | { type: 'error'; id: number; message: string };

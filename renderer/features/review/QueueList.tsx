@@ -1,0 +1,89 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
+import type { QueueRow } from '../../../shared/review/queue';
+import { formatCredits, formatMoney, formatTime } from './format';
+import { STATE_LABELS } from './QueueToolbar';
+import { useReviewUi } from './review-ui-store';
+
+const ROW_HEIGHT = 58;
+
+/** Only the rows in view are in the DOM, so 100,000 requests scroll like 100. */
+export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const selectedId = useReviewUi((s) => s.selectedId);
+  const checked = useReviewUi((s) => s.checked);
+  const { select, toggleChecked } = useReviewUi.getState();
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => rows[index]?.requestId ?? index,
+  });
+  const selectedIndex = rows.findIndex((row) => row.requestId === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div
+      ref={parentRef}
+      className="queue-list"
+      tabIndex={0}
+      aria-label={`Requests, ${rows.length.toLocaleString('en-US')} shown. Press j and k to move.`}
+      data-testid="queue-list"
+    >
+      <ul className="queue-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const selected = row.requestId === selectedId;
+          return (
+            <li
+              key={item.key}
+              className={`queue-row${selected ? ' queue-row--selected' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              data-request-id={row.requestId}
+              aria-current={selected ? 'true' : undefined}
+            >
+              <input
+                type="checkbox"
+                className="queue-row__check"
+                checked={checked.has(row.requestId)}
+                onChange={() => toggleChecked(row.requestId)}
+                aria-label={`Tick ${row.requestId} for bulk accept`}
+                tabIndex={-1}
+              />
+              <button
+                type="button"
+                className="queue-row__main"
+                onClick={() => select(row.requestId)}
+                tabIndex={-1}
+              >
+                <span className="queue-row__line">
+                  <strong className="mono">{row.requestId}</strong>
+                  <span className="queue-row__email">{row.accountEmail}</span>
+                  <span className="queue-row__time">{formatTime(row.receivedAt)}</span>
+                </span>
+                <span className="queue-row__line">
+                  <span className={`outcome-badge outcome--${row.decidedOutcome ?? row.suggestedOutcome}`}>
+                    {OUTCOME_LABELS[row.decidedOutcome ?? row.suggestedOutcome]}
+                  </span>
+                  <span className={`state-badge state--${row.state}`}>{STATE_LABELS[row.state]}</span>
+                  {row.flags.includes('four_eyes') ? <span className="flag-badge">four eyes</span> : null}
+                  {row.flags.includes('outage') ? <span className="flag-badge">outage</span> : null}
+                  {row.flags.includes('repeat_requester') ? <span className="flag-badge">repeat</span> : null}
+                  {row.newEvidence ? <span className="flag-badge flag-badge--warn">new evidence</span> : null}
+                  <span className="queue-row__credits">
+                    {formatCredits(row.credits)} {formatMoney(row.amountMinor, row.currency)}
+                  </span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

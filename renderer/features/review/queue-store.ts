@@ -1,0 +1,159 @@
+import Dexie from 'dexie';
+import { useSyncExternalStore } from 'react';
+import type { Decision } from '../../../shared/review/decision';
+import type { QueueRow } from '../../../shared/review/queue';
+import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
+import { db } from '../../data/db';
+import type { DecisionChange } from '../../data/decisions';
+
+/**
+ * The review queue in memory: one light row per request, joined from the stored suggestions and
+ * the decisions. Filtering and sorting 100,000 rows in memory takes milliseconds, whereas a Dexie
+ * query per keystroke would not; the store reloads when another part of the app (an export, an
+ * outage's proactive credit-backs, a new suggestion run) changes the tables.
+ */
+export type QueueStatus = 'loading' | 'ready' | 'error';
+
+export interface QueueSnapshot {
+  status: QueueStatus;
+  error: string | null;
+  rows: readonly QueueRow[];
+  byId: ReadonlyMap<string, QueueRow>;
+}
+
+type Base = Omit<QueueRow, 'state' | 'decidedOutcome'>;
+
+let bases = new Map<string, Base>();
+let decisions = new Map<string, Decision>();
+let snapshot: QueueSnapshot = { status: 'loading', error: null, rows: [], byId: new Map() };
+const listeners = new Set<() => void>();
+let loaded: Promise<void> | null = null;
+
+function baseOf(s: StoredSuggestion): Base {
+  return {
+    requestId: s.requestId,
+    accountEmail: s.accountEmail,
+    receivedAt: s.receivedAt,
+    jobId: s.jobId,
+    suggestedOutcome: s.outcome,
+    credits: s.credits,
+    amountMinor: s.amountMinor,
+    currency: s.currency,
+    flags: s.flags,
+    outageIds: s.evidence.outageIds,
+    newEvidence: s.newEvidence,
+  };
+}
+
+function join(base: Base): QueueRow {
+  const decision = decisions.get(base.requestId);
+  return {
+    ...base,
+    state: decision ? decision.state : 'suggested',
+    decidedOutcome: decision ? decision.outcome : null,
+  };
+}
+
+function publish(next: Partial<QueueSnapshot>): void {
+  snapshot = { ...snapshot, ...next };
+  for (const listener of listeners) listener();
+}
+
+function rebuild(): void {
+  const rows: QueueRow[] = [];
+  const byId = new Map<string, QueueRow>();
+  for (const base of bases.values()) {
+    const row = join(base);
+    rows.push(row);
+    byId.set(row.requestId, row);
+  }
+  publish({ status: 'ready', error: null, rows, byId });
+}
+
+async function readDecisions(): Promise<Map<string, Decision>> {
+  // Proactive credit-backs (outages) have no request and no row in this queue.
+  const list = await db.decisions.where('source').equals('request').toArray();
+  return new Map(list.map((d) => [d.requestId, d]));
+}
+
+async function readAll(): Promise<void> {
+  try {
+    const [stored, decided] = await Promise.all([db.suggestions.toArray(), readDecisions()]);
+    bases = new Map(stored.map((s) => [s.requestId, baseOf(s)]));
+    decisions = decided;
+    rebuild();
+  } catch (error) {
+    publish({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export function reloadQueue(): Promise<void> {
+  loaded = readAll();
+  return loaded;
+}
+
+let decisionsTimer: ReturnType<typeof setTimeout> | null = null;
+let suggestionsTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Other features write decisions too (exports lock them); pick those up after a quiet moment. */
+function watchTables(): void {
+  Dexie.on('storagemutated', (parts) => {
+    const touches = (table: string) => Object.keys(parts).some((key) => key.includes(`/${table}/`));
+    if (touches('decisions')) {
+      if (decisionsTimer) clearTimeout(decisionsTimer);
+      decisionsTimer = setTimeout(() => {
+        void readDecisions().then((next) => {
+          decisions = next;
+          rebuild();
+        });
+      }, 700);
+    }
+    if (touches('suggestions')) {
+      if (suggestionsTimer) clearTimeout(suggestionsTimer);
+      suggestionsTimer = setTimeout(() => void reloadQueue(), 1500);
+    }
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0 && loaded === null) {
+    watchTables();
+    void reloadQueue();
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useQueue(): QueueSnapshot {
+  return useSyncExternalStore(subscribe, () => snapshot);
+}
+
+/** Applies this window's own writes at once, before the tables' change events arrive. */
+export function applyDecisionChanges(changes: readonly DecisionChange[]): void {
+  if (changes.length === 0) return;
+  for (const change of changes) {
+    if (change.decision) decisions.set(change.requestId, change.decision);
+    else decisions.delete(change.requestId);
+    if (change.suggestion) bases.set(change.requestId, baseOf(change.suggestion));
+  }
+  if (changes.length > 50) {
+    rebuild();
+    return;
+  }
+  const byId = new Map(snapshot.byId);
+  const touched = new Set<string>();
+  for (const change of changes) {
+    const base = bases.get(change.requestId);
+    if (!base) continue;
+    byId.set(change.requestId, join(base));
+    touched.add(change.requestId);
+  }
+  const rows = snapshot.rows.map((row) =>
+    touched.has(row.requestId) ? (byId.get(row.requestId) ?? row) : row,
+  );
+  publish({ rows, byId });
+}
+
+export function queueDecision(requestId: string): Decision | undefined {
+  return decisions.get(requestId);
+}
