@@ -6,8 +6,10 @@ import type {
 } from '../../shared/bridge/desktop-api';
 
 /** Wraps a browser File so it is read in slices, like a file picked through the desktop dialog. */
-export function pickedFromFile(file: File): PickedFile {
+export function pickedFromFile(file: File): PickedFile & { file: File } {
   return {
+    // The import worker reads the File itself rather than through the page.
+    file,
     name: file.name,
     size: file.size,
     lastModified: file.lastModified,

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { AuditEntry } from '../../shared/audit/chain';
 import type { Decision } from '../../shared/review/decision';
 import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-settings-version';
@@ -43,8 +43,9 @@ export class ReviewDeskDb extends Dexie {
   requests!: EntityTable<StoredRequest, 'requestId'>;
   outages!: EntityTable<StoredOutage, 'incidentId'>;
 
-  constructor(name = 'review-desk') {
-    super(name);
+  /** The import worker opens its own connection with relaxed durability (see import-job.ts). */
+  constructor(name = 'review-desk', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       settings: '&key',
       audit: '&seq, action, actor, subject',
