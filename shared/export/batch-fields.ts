@@ -1,5 +1,5 @@
-import { idempotencyKey } from '../policy/idempotency';
 import { BATCH_ID_PATTERN } from './batch-id';
+import { itemIdempotencyKey } from './item-key';
 import {
   BATCH_FORMAT,
   BATCH_KEYS,
@@ -15,8 +15,10 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
+/** `json` is the parsed value even when the fields are wrong, so a caller never parses twice. */
 export type BatchParse =
-  { ok: true; batch: CreditbackBatch; problems: string[] } | { ok: false; problems: string[] };
+  | { ok: true; batch: CreditbackBatch; problems: string[]; json: unknown }
+  | { ok: false; problems: string[]; json: unknown };
 
 /**
  * Checks the file against the format: the JSON shape and every field, then that the bytes are
@@ -27,10 +29,10 @@ export async function checkBatchFields(text: string): Promise<BatchParse> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`] };
+    return { ok: false, problems: [`not valid JSON: ${(error as Error).message}`], json: undefined };
   }
   const problems: string[] = [];
-  if (!isObject(value)) return { ok: false, problems: ['the file is not a JSON object'] };
+  if (!isObject(value)) return { ok: false, problems: ['the file is not a JSON object'], json: value };
   checkKeys(value, BATCH_KEYS, 'the batch', problems);
   if (value.format !== BATCH_FORMAT)
     problems.push(`format is ${JSON.stringify(value.format)}, expected "${BATCH_FORMAT}"`);
@@ -61,24 +63,21 @@ export async function checkBatchFields(text: string): Promise<BatchParse> {
       if (!isCount(value.totals[key])) problems.push(`totals.${key} is not a whole number ≥ 0`);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, json: value };
   const batch = value as unknown as CreditbackBatch;
   if (serializeBatch(batch) !== text) {
     problems.push(
       'the bytes are not the canonical form (keys in spec order, 2-space indent, LF line ends, one trailing LF)',
     );
   }
-  return { ok: true, batch, problems };
+  return { ok: true, batch, problems, json: value };
 }
 
 async function checkItems(items: unknown[], problems: string[]): Promise<void> {
-  // Hashing every key at once lets WebCrypto overlap the work; one by one, 10,000 items are slow.
-  const expectedKeys = await Promise.all(
-    items.map((item) =>
-      isObject(item) && nonEmpty(item.account_email) && nonEmpty(item.job_id)
-        ? idempotencyKey(item.account_email, item.job_id)
-        : null,
-    ),
+  const expectedKeys = items.map((item) =>
+    isObject(item) && nonEmpty(item.account_email) && nonEmpty(item.job_id)
+      ? itemIdempotencyKey(item.account_email, item.job_id)
+      : null,
   );
   const seen = new Map<string, number>();
   for (let index = 0; index < items.length; index++) {

@@ -1,6 +1,6 @@
-import { idempotencyKey } from '../policy/idempotency';
 import { sha256Hex } from '../signing/bytes';
 import { nextBatchId } from './batch-id';
+import { itemIdempotencyKey } from './item-key';
 import {
   BATCH_FORMAT,
   computeTotals,
@@ -63,10 +63,8 @@ const EXPORTED_OUTCOMES = new Set<string>(['credit_back', 'rerun']);
 
 export async function buildCreditbackBatch(input: BuildBatchInput): Promise<BuiltBatch> {
   const candidates = input.decisions.filter((d) => EXPORTED_OUTCOMES.has(d.outcome));
-  const keys = await Promise.all(
-    candidates.map((d) =>
-      d.accountEmail.trim() && d.jobId.trim() ? idempotencyKey(d.accountEmail, d.jobId) : null,
-    ),
+  const keys = candidates.map((d) =>
+    d.accountEmail.trim() && d.jobId.trim() ? itemIdempotencyKey(d.accountEmail, d.jobId) : null,
   );
   const items: BatchItem[] = [];
   const refused: RefusedDecision[] = [];

@@ -8,3 +8,4 @@ export * from './decision-export';
 export * from './decision-fields';
 export * from './signed-files';
 export * from './verify-export';
+export * from './item-key';

@@ -64,7 +64,7 @@ async function verifyBatch(
 ): Promise<ExportVerification> {
   const fields = text === null ? null : await checkBatchFields(text);
   const batch = fields?.ok ? fields.batch : null;
-  const claimedSigner = text === null ? null : readClaimedSigner(text);
+  const claimedSigner = readClaimedSigner(fields?.json);
   const signature = await verifySshSignature({
     data: input.file.bytes,
     signatureText: input.signatureText,
@@ -265,15 +265,11 @@ async function verifyDecisions(
 }
 
 /** The signer the file claims, read leniently so a damaged file still names whom to check. */
-function readClaimedSigner(text: string): { identity: string; key: string } | null {
-  try {
-    const value = JSON.parse(text) as { signer?: { identity?: unknown; key?: unknown } };
-    const identity = value.signer?.identity;
-    const key = value.signer?.key;
-    return typeof identity === 'string' && typeof key === 'string' ? { identity, key } : null;
-  } catch {
-    return null;
-  }
+function readClaimedSigner(json: unknown): { identity: string; key: string } | null {
+  const signer = (json as { signer?: { identity?: unknown; key?: unknown } } | null | undefined)?.signer;
+  const identity = signer?.identity;
+  const key = signer?.key;
+  return typeof identity === 'string' && typeof key === 'string' ? { identity, key } : null;
 }
 
 function decode(bytes: Uint8Array): string | null {
