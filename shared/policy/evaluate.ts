@@ -125,10 +125,7 @@ export function evaluateRequest(
     };
   };
 
-  const known =
-    indexes.jobsByAccount.has(request.accountEmail) ||
-    indexes.ledgerByAccount.has(request.accountEmail) ||
-    indexes.paymentsByAccount.has(request.accountEmail);
+  const known = indexes.knownAccounts.has(request.accountEmail);
   // The candidates are gathered even when rule 1 decides, so a reviewer can still see and re-pick.
   const pick = known ? pickJob(request, indexes, compiled, forcedJobId) : null;
   if (pick) {

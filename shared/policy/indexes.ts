@@ -19,14 +19,22 @@ export interface OutageSpan {
   components: ReadonlySet<string>;
 }
 
-/** Built once per run; every list is in a fixed order so that input order never matters. */
+/**
+ * Built once per run; every list is in a fixed order so that input order never matters. Only
+ * what a request can reach is indexed — the requesting accounts' jobs, those jobs' ledger rows,
+ * those accounts' payments — so matching stays cheap next to reading a million rows.
+ */
 export interface PolicyIndexes {
+  /** Jobs of requesting accounts, by job_id. */
   jobById: ReadonlyMap<string, Job>;
   /** Sorted by created_at, then job_id. */
   jobsByAccount: ReadonlyMap<string, readonly Job[]>;
   /** Sorted by created_at, then entry_id. */
   ledgerByJob: ReadonlyMap<string, readonly LedgerEntry[]>;
-  ledgerByAccount: ReadonlyMap<string, readonly LedgerEntry[]>;
+  /** Requesting accounts that some job, ledger row or payment carries (rule 2). */
+  knownAccounts: ReadonlySet<string>;
+  /** Every ledger row of one account, sorted; built on first use (the request page's timeline). */
+  ledgerOfAccount(accountEmail: string): readonly LedgerEntry[];
   /** Sorted by created_at, then payment_id. */
   paymentsByAccount: ReadonlyMap<string, readonly Payment[]>;
   /** Sorted by start, then incident_id. */
@@ -88,28 +96,47 @@ function latestOf(data: PolicyData): number {
 }
 
 export function buildIndexes(data: PolicyData): PolicyIndexes {
+  const requestsInOrder = [...data.requests].sort(compareRequests);
+  const requestById = new Map(requestsInOrder.map((request) => [request.requestId, request]));
+  const requestsByAccount = new Map<string, SupportRequest[]>();
+  for (const request of requestsInOrder) push(requestsByAccount, request.accountEmail, request);
+  const knownAccounts = new Set<string>();
+
   const jobById = new Map<string, Job>();
-  const jobsByAccount = new Map<string, Job[]>();
   for (const job of data.jobs) {
+    if (!requestsByAccount.has(job.accountEmail)) continue;
+    knownAccounts.add(job.accountEmail);
     const seen = jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) continue;
     jobById.set(job.jobId, job);
   }
+  const jobsByAccount = new Map<string, Job[]>();
   for (const job of jobById.values()) push(jobsByAccount, job.accountEmail, job);
-  for (const list of jobsByAccount.values()) list.sort(compareJobs);
+  for (const list of jobsByAccount.values()) if (list.length > 1) list.sort(compareJobs);
 
   const ledgerByJob = new Map<string, LedgerEntry[]>();
-  const ledgerByAccount = new Map<string, LedgerEntry[]>();
   for (const entry of data.ledger) {
-    if (entry.jobId !== '') push(ledgerByJob, entry.jobId, entry);
-    push(ledgerByAccount, entry.accountEmail, entry);
+    if (requestsByAccount.has(entry.accountEmail)) knownAccounts.add(entry.accountEmail);
+    if (entry.jobId !== '' && jobById.has(entry.jobId)) push(ledgerByJob, entry.jobId, entry);
   }
   for (const list of ledgerByJob.values()) if (list.length > 1) list.sort(compareEntries);
-  for (const list of ledgerByAccount.values()) if (list.length > 1) list.sort(compareEntries);
+  let ledgerByAccount: Map<string, LedgerEntry[]> | null = null;
+  const ledgerOfAccount = (accountEmail: string): readonly LedgerEntry[] => {
+    if (!ledgerByAccount) {
+      ledgerByAccount = new Map();
+      for (const entry of data.ledger) push(ledgerByAccount, entry.accountEmail, entry);
+      for (const list of ledgerByAccount.values()) if (list.length > 1) list.sort(compareEntries);
+    }
+    return ledgerByAccount.get(accountEmail) ?? [];
+  };
 
   const paymentsByAccount = new Map<string, Payment[]>();
-  for (const payment of data.payments) push(paymentsByAccount, payment.accountEmail, payment);
+  for (const payment of data.payments) {
+    if (!requestsByAccount.has(payment.accountEmail)) continue;
+    knownAccounts.add(payment.accountEmail);
+    push(paymentsByAccount, payment.accountEmail, payment);
+  }
   for (const list of paymentsByAccount.values()) if (list.length > 1) list.sort(comparePayments);
 
   const latestTimestamp = latestOf(data);
@@ -123,16 +150,12 @@ export function buildIndexes(data: PolicyData): PolicyIndexes {
     .sort((a, b) => a.start - b.start || compareText(a.outage.incidentId, b.outage.incidentId));
   const outageById = new Map(outages.map((span) => [span.outage.incidentId, span.outage]));
 
-  const requestsInOrder = [...data.requests].sort(compareRequests);
-  const requestById = new Map(requestsInOrder.map((request) => [request.requestId, request]));
-  const requestsByAccount = new Map<string, SupportRequest[]>();
-  for (const request of requestsInOrder) push(requestsByAccount, request.accountEmail, request);
-
   return {
     jobById,
     jobsByAccount,
     ledgerByJob,
-    ledgerByAccount,
+    knownAccounts,
+    ledgerOfAccount,
     paymentsByAccount,
     outages,
     outageById,

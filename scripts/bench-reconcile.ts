@@ -1,0 +1,362 @@
+/**
+ * Benchmark: `reconcile` end to end (read with the importer's pipeline, match, write the
+ * suggestions file) against merely parsing the same files with PapaParse, in the same process.
+ * Target (issue 4): reconcile ≤ 1.5 × PapaParse.
+ *
+ *   npm run bench:reconcile -- [--scale 1] [--dir DIR] [--keep] [--rounds 2]
+ *
+ * --scale 1 = 1M jobs, 1M ledger rows, 54k payments, 54k requests (about 300 MB of CSV),
+ * generated deterministically into a temporary directory (or --dir, reused when present).
+ */
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { readPolicyData, type ReconcileFiles } from '../cli/commands/reconcile';
+import { buildIndexes } from '../shared/policy/indexes';
+import { prepareSettings, suggestAll } from '../shared/policy/engine';
+import { outcomeSummary, suggestionsCsv } from '../shared/policy/suggestions-csv';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const scale = Number(values.scale);
+const rounds = Math.max(1, Number(values.rounds));
+
+const N_JOBS = Math.round(1_000_000 * scale);
+const N_LEDGER = Math.round(1_000_000 * scale);
+const N_PAYMENTS = Math.round(54_000 * scale);
+const N_REQUESTS = Math.round(54_000 * scale);
+const N_ACCOUNTS = Math.max(10, Math.round(60_000 * scale));
+const N_OUTAGES = 40;
+
+/** xorshift32: the same data on every run and machine. */
+let seed = 0x9e3779b9;
+function random(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+const START = Date.UTC(2026, 2, 1);
+const SPAN = 37 * 86_400_000;
+const iso = (ms: number): string => new Date(ms).toISOString();
+const domains = ['example.com', 'mail.test', 'studio.test'];
+const email = (a: number): string => `creator${a}@${domains[a % 3]}`;
+const jobId = (j: number): string => `job_b_${j.toString(36).padStart(5, '0')}`;
+const models = ['vy-motion-2', 'vy-lipsync-3', 'vy-face-1'];
+const componentsList = ['render', 'encode', 'queue', 'storage'];
+const credits = [5, 10, 20, 40, 80];
+const failures: [string, string][] = [
+  ['GPU_OOM', 'CUDA out of memory while sampling frame 212'],
+  ['WORKER_CRASH', 'worker crashed during inference'],
+  ['INFERENCE_TIMEOUT', 'inference exceeded 900s'],
+  ['STORAGE_WRITE_FAILED', 'upload to bucket failed'],
+  ['CONTENT_POLICY_VIOLATION', 'prompt rejected by safety filter'],
+  ['INVALID_INPUT', 'input image is corrupt'],
+  ['FACE_NOT_DETECTED', 'no face found in reference image'],
+  ['', 'something went wrong, see "logs"\nretry later'],
+  ['', 'request timed out after 900s'],
+];
+const messages = [
+  'The generation failed, please help.',
+  'My video never arrived.',
+  'Please restore my credits.',
+  'Not happy with the result.',
+  'It broke halfway, the render stopped at 40%, then nothing.',
+  'I was charged twice for this video.',
+];
+
+interface JobInfo {
+  account: number;
+  createdAt: number;
+  failed: boolean;
+}
+
+class CsvFile {
+  private fd: number;
+  private buffer: string[] = [];
+  private size = 0;
+  constructor(path: string, header: string) {
+    this.fd = openSync(path, 'w');
+    this.line(header);
+  }
+  line(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 22) this.flush();
+  }
+  flush(): void {
+    if (this.buffer.length) writeSync(this.fd, `${this.buffer.join('\n')}\n`);
+    this.buffer = [];
+    this.size = 0;
+  }
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+const quote = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+function generate(dir: string): ReconcileFiles {
+  const files: ReconcileFiles = {
+    jobs: [join(dir, 'jobs.csv')],
+    ledger: [join(dir, 'ledger.csv')],
+    payments: [join(dir, 'payments.csv')],
+    requests: [join(dir, 'requests.csv')],
+    outages: [join(dir, 'outages.csv')],
+  };
+  const info: JobInfo[] = new Array(N_JOBS);
+  const jobs = new CsvFile(
+    files.jobs[0] as string,
+    'job_id,account_email,created_at,completed_at,status,error_code,error_message,output_url,output_delivered,credits_charged,model,component',
+  );
+  for (let j = 0; j < N_JOBS; j++) {
+    const account = Math.floor(random() * N_ACCOUNTS);
+    const createdAt = START + Math.floor((random() * SPAN) / 60_000) * 60_000;
+    const r = random();
+    const id = jobId(j);
+    let status = 'succeeded';
+    let code = '';
+    let message = '';
+    let url = `https://cdn.example/v/2026/03/${id}.mp4`;
+    let completed = iso(createdAt + (1 + Math.floor(random() * 15)) * 60_000);
+    if (r < 0.1) {
+      status = 'failed';
+      [code, message] = pick(failures);
+      url = '';
+    } else if (r < 0.11) {
+      status = pick(['canceled', 'timed_out', 'aborted']);
+      url = '';
+    } else if (r < 0.115) {
+      status = pick(['queued', 'running']);
+      url = '';
+      completed = '';
+    }
+    info[j] = { account, createdAt, failed: status !== 'succeeded' };
+    jobs.line(
+      [
+        id,
+        email(account),
+        iso(createdAt),
+        completed,
+        status,
+        code,
+        quote(message),
+        url,
+        '',
+        pick(credits),
+        pick(models),
+        pick(componentsList),
+      ].join(','),
+    );
+  }
+  jobs.close();
+
+  const ledger = new CsvFile(
+    files.ledger[0] as string,
+    'entry_id,account_email,created_at,type,credits,job_id,amount,currency,reference,description',
+  );
+  for (let e = 0; e < N_LEDGER; e++) {
+    const j = e % N_JOBS;
+    const job = info[j] as JobInfo;
+    const r = random();
+    const type = r < 0.97 ? 'deduction' : r < 0.99 ? 'purchase' : 'restore';
+    const amount = pick(credits);
+    ledger.line(
+      type === 'purchase'
+        ? `le_${e},${email(job.account)},${iso(job.createdAt - 3_600_000)},purchase,990,,99.00,USD,ch_${e},`
+        : `le_${e},${email(job.account)},${iso(job.createdAt + 2000)},${type},${type === 'deduction' ? -amount : amount},${jobId(j)},,,,${type} for generation ${jobId(j)}`,
+    );
+  }
+  ledger.close();
+
+  const payments = new CsvFile(
+    files.payments[0] as string,
+    'id,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Description,Fee,Status,Seller Message,Customer ID,Customer Email,Invoice ID',
+  );
+  let previous = '';
+  for (let p = 0; p < N_PAYMENTS; p++) {
+    // Now and then the same card charge twice within minutes: rule 4's duplicate payment.
+    const twice = previous !== '' && random() < 0.01;
+    const account = Math.floor(random() * N_ACCOUNTS);
+    const created = START + Math.floor((random() * SPAN) / 1000) * 1000;
+    const stamp = iso(created).slice(0, 19).replace('T', ' ');
+    const line = `ch_${p},${stamp},${pick(['15.00', '49.00', '99.00'])},0.00,usd,true,Credit pack,0.74,${pick(['Paid', 'Paid', 'Paid', 'Failed', 'Refunded'])},Payment complete.,cus_${account},${email(account)},`;
+    payments.line(twice ? previous.replace(/^ch_\d+/, `ch_${p}`) : line);
+    previous = line;
+  }
+  payments.close();
+
+  const requests = new CsvFile(
+    files.requests[0] as string,
+    'request_id,received_at,account_email,approx_failure_time,timezone,error_details,message,requested_remedy,job_id',
+  );
+  for (let q = 0; q < N_REQUESTS; q++) {
+    let j = Math.floor(random() * N_JOBS);
+    for (let tries = 0; tries < 20 && !(info[j] as JobInfo).failed && random() < 0.8; tries++)
+      j = Math.floor(random() * N_JOBS);
+    const job = info[j] as JobInfo;
+    const account = random() < 0.02 ? N_ACCOUNTS + q : job.account;
+    const approx = job.createdAt + Math.round((random() - 0.5) * 4 * 3_600_000);
+    const r = random();
+    const approxText =
+      r < 0.1
+        ? ''
+        : r < 0.2
+          ? iso(approx).slice(0, 10)
+          : r < 0.3
+            ? iso(approx).slice(0, 16).replace('T', ' ')
+            : iso(approx);
+    const zone = r >= 0.2 && r < 0.3 ? pick(['America/Los_Angeles', 'Asia/Tokyo', 'Europe/Berlin']) : '';
+    const details = random() < 0.2 ? `error on ${jobId(j)}: upload failed` : '';
+    const message = random() < 0.005 ? 'my lawyer will contact you' : pick(messages);
+    const remedy = pick(['', '', '', 'rerun', 'refund']);
+    const quoted = random() < 0.1 ? jobId(j) : '';
+    requests.line(
+      [
+        `REQ-B-${String(q).padStart(6, '0')}`,
+        iso(job.createdAt + 86_400_000),
+        email(account),
+        approxText,
+        zone,
+        details,
+        quote(message),
+        remedy,
+        quoted,
+      ].join(','),
+    );
+  }
+  requests.close();
+
+  const outages = new CsvFile(
+    files.outages[0] as string,
+    'incident_id,title,started_at,resolved_at,components,impact',
+  );
+  for (let o = 0; o < N_OUTAGES; o++) {
+    const start = START + Math.floor((random() * SPAN) / 3_600_000) * 3_600_000;
+    outages.line(
+      `INC-B-${o},Render cluster degraded,${iso(start)},${iso(start + 2 * 3_600_000)},${random() < 0.2 ? '' : pick(componentsList)},major`,
+    );
+  }
+  outages.close();
+  return files;
+}
+
+function papaParseFile(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    Papa.parse(createReadStream(path, { highWaterMark: 1 << 20 }) as unknown as File, {
+      header: true,
+      skipEmptyLines: true,
+      chunk: (results) => {
+        rows += results.data.length;
+      },
+      complete: () => resolve(rows),
+      error: reject,
+    });
+  });
+}
+
+async function papaParseAll(files: ReconcileFiles): Promise<number> {
+  let rows = 0;
+  for (const path of Object.values(files).flat()) rows += await papaParseFile(path);
+  return rows;
+}
+
+interface ReconcileTiming {
+  read: number;
+  match: number;
+  write: number;
+  total: number;
+  summary: string;
+}
+
+async function reconcileOnce(files: ReconcileFiles, out: string): Promise<ReconcileTiming> {
+  const t0 = performance.now();
+  const { data } = await readPolicyData(files, { timeZone: 'UTC', dateOrder: 'mdy' });
+  const t1 = performance.now();
+  const suggestions = await suggestAll(buildIndexes(data), await prepareSettings());
+  const t2 = performance.now();
+  await writeFile(out, suggestionsCsv(suggestions), 'utf8');
+  const t3 = performance.now();
+  return {
+    read: t1 - t0,
+    match: t2 - t1,
+    write: t3 - t2,
+    total: t3 - t0,
+    summary: outcomeSummary(suggestions),
+  };
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'bench-reconcile-'));
+  mkdirSync(dir, { recursive: true });
+  const reuse = values.dir !== undefined && existsSync(join(dir, 'jobs.csv'));
+  const tg = performance.now();
+  const files: ReconcileFiles = reuse
+    ? {
+        jobs: [join(dir, 'jobs.csv')],
+        ledger: [join(dir, 'ledger.csv')],
+        payments: [join(dir, 'payments.csv')],
+        requests: [join(dir, 'requests.csv')],
+        outages: [join(dir, 'outages.csv')],
+      }
+    : generate(dir);
+  const bytes = Object.values(files)
+    .flat()
+    .reduce((sum, path) => sum + statSync(path).size, 0);
+  console.log(
+    `data: ${N_JOBS} jobs, ${N_LEDGER} ledger rows, ${N_PAYMENTS} payments, ${N_REQUESTS} requests, ${(bytes / 1e6).toFixed(0)} MB${reuse ? ' (reused)' : ` (generated in ${seconds(performance.now() - tg)})`}`,
+  );
+
+  const papa: number[] = [];
+  const rec: ReconcileTiming[] = [];
+  for (let round = 0; round < rounds; round++) {
+    gc?.();
+    const tp = performance.now();
+    const rows = await papaParseAll(files);
+    papa.push(performance.now() - tp);
+    console.log(`round ${round + 1}: papaparse ${seconds(papa.at(-1) as number)} (${rows} rows)`);
+    gc?.();
+    rec.push(await reconcileOnce(files, join(dir, 'suggestions.csv')));
+    const r = rec.at(-1) as ReconcileTiming;
+    console.log(
+      `round ${round + 1}: reconcile ${seconds(r.total)} = read ${seconds(r.read)} + match ${seconds(r.match)} + write ${seconds(r.write)}`,
+    );
+  }
+  const bestPapa = Math.min(...papa);
+  const best = rec.reduce((a, b) => (b.total < a.total ? b : a));
+  console.log(best.summary);
+  console.log(
+    `best: papaparse ${seconds(bestPapa)}, reconcile ${seconds(best.total)} (match ${seconds(best.match)}), ratio ${(best.total / bestPapa).toFixed(2)} (target ≤ 1.50)`,
+  );
+  if (!values.keep && values.dir === undefined) rmSync(dir, { recursive: true, force: true });
+  else console.log(`data kept in ${dir}`);
+}
+
+void main();
