@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/PageHeader';
 import { IdentityForm } from './IdentityForm';
 import { KeysPanel } from './KeysPanel';
+import { PolicySettingsPanel } from './PolicySettingsPanel';
 
 export function SettingsPage() {
   return (
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <div className="stack">
         <IdentityForm />
         <KeysPanel />
+        <PolicySettingsPanel />
       </div>
     </>
   );
