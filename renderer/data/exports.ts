@@ -23,14 +23,17 @@ import { groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
 
 /** Everything the Exports page weighs, read in one consistent snapshot. */
 async function snapshot() {
-  return db.transaction('r', db.decisions, db.exportedItems, db.exportBatches, async () => {
+  return db.transaction('r', [db.decisions, db.suggestions, db.exportedItems, db.exportBatches], async () => {
     const [decisions, exportedRows, latest] = await Promise.all([
       db.decisions.where('state').anyOf('decided', 'approved').toArray(),
       db.exportedItems.toArray(),
       db.exportBatches.orderBy('batchId').last(),
     ]);
+    const overrides = decisions.filter((d) => d.rule === null).map((d) => d.requestId);
+    const suggestions = await db.suggestions.bulkGet(overrides);
     return {
       decisions,
+      suggestedRules: new Map(suggestions.flatMap((s) => (s ? [[s.requestId, s.rule] as const] : []))),
       exported: new Map(exportedRows.map((row) => [row.idempotencyKey, row])),
       latest: latest ?? null,
     };
@@ -56,6 +59,7 @@ export function useExportPlan(signer: BatchSigner | null): ExportPlan | undefine
     void planBatch({
       decisions: state.decisions,
       exported: state.exported,
+      suggestedRules: state.suggestedRules,
       signer: { identity, key },
       previous: previousOf(state.latest),
       createdAt: new Date(),
@@ -92,6 +96,7 @@ export async function exportNextBatch(input: {
   const { batch } = await planBatch({
     decisions: state.decisions,
     exported: state.exported,
+    suggestedRules: state.suggestedRules,
     signer: input.signer,
     previous: previousOf(state.latest),
     createdAt: input.now ?? new Date(),

@@ -10,8 +10,12 @@ import {
 import { isExportableOutcome, type Decision } from '../../../shared/review/decision';
 import type { ExportedItemRow } from '../../data/export-records';
 
-/** A stored decision as the batch builder reads it; missing numbers become values it refuses. */
-export function toExportable(decision: Decision): ExportableDecision {
+/**
+ * A stored decision as the batch builder reads it. An override keeps no rule of its own, so it
+ * carries the rule of the suggestion it overrode (its reason says reviewer_override); numbers
+ * still missing become values the builder refuses with a message.
+ */
+export function toExportable(decision: Decision, suggestedRule: number | null = null): ExportableDecision {
   return {
     requestId: decision.requestId,
     outcome: decision.outcome,
@@ -21,7 +25,7 @@ export function toExportable(decision: Decision): ExportableDecision {
     decidedBy: decision.decidedBy,
     approvedBy: decision.approvedBy,
     decidedAt: decision.decidedAt,
-    rule: decision.rule ?? 0,
+    rule: decision.rule ?? suggestedRule ?? 0,
     reason: decision.reason,
     fourEyes: decision.flags.includes('four_eyes'),
   };
@@ -58,6 +62,8 @@ export interface ExportPlan {
 export interface PlanInput {
   decisions: readonly Decision[];
   exported: ReadonlyMap<string, ExportedItemRow>;
+  /** The suggestion's rule by request id, for decisions that overrode it. */
+  suggestedRules?: ReadonlyMap<string, number>;
   signer: BatchSigner;
   previous: PreviousBatch | null;
   createdAt: Date;
@@ -70,8 +76,9 @@ export interface PlanInput {
 export async function planBatch(input: PlanInput) {
   const candidates = exportCandidates(input.decisions);
   const exportedKeys = new Set(input.exported.keys());
+  const exportable = (d: Decision) => toExportable(d, input.suggestedRules?.get(d.requestId) ?? null);
   const dryRun = await buildCreditbackBatch({
-    decisions: candidates.map(toExportable),
+    decisions: candidates.map(exportable),
     signer: input.signer,
     policySettingsSha256: '0'.repeat(64),
     exportedKeys,
@@ -87,7 +94,7 @@ export async function planBatch(input: PlanInput) {
     settingsSha256 === null
       ? { batch: null }
       : await buildCreditbackBatch({
-          decisions: chosen.map(toExportable),
+          decisions: chosen.map(exportable),
           signer: input.signer,
           policySettingsSha256: settingsSha256,
           exportedKeys,
