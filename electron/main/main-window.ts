@@ -8,6 +8,8 @@ export interface MainWindowOptions {
   /** Where the window's size and place are remembered between runs. */
   statePath: string;
   workAreas: { x: number; y: number; width: number; height: number }[];
+  /** Dev tools only for an unpackaged run (development, end-to-end tests). */
+  devTools: boolean;
   /** Called before the page loads, so the page's first IPC calls already come from a known window. */
   onCreated(window: BrowserWindow): void;
   /** Called once the window's webContents is gone, with its id, to drop what it was given. */
@@ -17,7 +19,7 @@ export interface MainWindowOptions {
 /** The desk's window, always showing the desk's own origin (`app://review-desk/`). */
 export async function openMainWindow(options: MainWindowOptions): Promise<BrowserWindow> {
   const state = await loadWindowState(options.statePath, options.workAreas);
-  const window = new BrowserWindow(mainWindowOptions(options.preloadPath, state.bounds));
+  const window = new BrowserWindow(mainWindowOptions(options.preloadPath, state.bounds, options.devTools));
   if (state.maximized) window.maximize();
   const contentsId = window.webContents.id;
   window.once('ready-to-show', () => window.show());

@@ -56,6 +56,7 @@ export function startDesk(paths: DeskPaths): void {
       preloadPath: paths.preload,
       statePath: join(app.getPath('userData'), 'window-state.json'),
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
+      devTools: !app.isPackaged,
       onCreated: (window) => {
         windows.add(window);
         window.on('closed', () => windows.delete(window));

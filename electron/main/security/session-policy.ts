@@ -9,6 +9,7 @@ export type PolicySession = Pick<
   | 'setPermissionCheckHandler'
   | 'setDevicePermissionHandler'
   | 'setDisplayMediaRequestHandler'
+  | 'setSpellCheckerEnabled'
   | 'on'
 > & { webRequest: Pick<Session['webRequest'], 'onBeforeRequest' | 'onHeadersReceived'> };
 
@@ -53,6 +54,8 @@ export function applySessionPolicy(session: PolicySession): void {
   );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  // Chromium's spellchecker fetches dictionaries from a Google CDN; the desk stays offline.
+  session.setSpellCheckerEnabled(false);
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url) }),
   );

@@ -4,7 +4,7 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
  * The renderer is treated as untrusted: no Node, an isolated world for the preload, Chromium's
  * sandbox, and none of the features that would let page content load or run anything foreign.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -19,7 +19,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    // Off in the packaged app: the dev tools can run any code in the page.
+    devTools,
   };
 }
 
@@ -33,6 +34,7 @@ export interface WindowBounds {
 export function mainWindowOptions(
   preloadPath: string,
   bounds: WindowBounds,
+  devTools = false,
 ): BrowserWindowConstructorOptions {
   return {
     ...bounds,
@@ -42,6 +44,6 @@ export function mainWindowOptions(
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#1e1f22',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, devTools),
   };
 }

@@ -60,6 +60,7 @@ function fakeSession() {
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
     setDisplayMediaRequestHandler: vi.fn(),
+    setSpellCheckerEnabled: vi.fn(),
     on: vi.fn(),
     webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
   };
@@ -80,6 +81,7 @@ export function createElectronMock(userData: string) {
     getPath: vi.fn((name: string) => (name === 'userData' ? userData : `${userData}/${name}`)),
     setPath: vi.fn(),
     getVersion: () => '0.1.0',
+    isPackaged: false,
   });
   const ipcHandlers = new Map<string, Listener>();
   return {

@@ -17,6 +17,7 @@ function options(statePath: string, calls: string[] = []) {
     preloadPath: '/desk/out/preload/index.js',
     statePath,
     workAreas,
+    devTools: false,
     onCreated: vi.fn((window: unknown) =>
       calls.push(`created ${(window as FakeBrowserWindow).webContents.id}`),
     ),
@@ -35,6 +36,7 @@ describe('main window', () => {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      devTools: false,
     });
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://review-desk/index.html');
     expect([...calls, ...window.calls]).toEqual([

@@ -28,6 +28,8 @@ describe('window options', () => {
       experimentalFeatures: false,
     });
     expect(prefs).not.toHaveProperty('enableRemoteModule');
+    expect(prefs.devTools).toBe(false);
+    expect(secureWebPreferences('/p.js', true).devTools).toBe(true);
   });
 
   it('builds the window with those preferences and the remembered size', () => {
@@ -132,6 +134,9 @@ function fakeSession() {
     setPermissionCheckHandler: record('check'),
     setDevicePermissionHandler: record('device'),
     setDisplayMediaRequestHandler: record('displayMedia'),
+    setSpellCheckerEnabled: (enabled: boolean) => {
+      handlers.spellChecker = () => enabled;
+    },
     on: (name: string, handler: (...args: never[]) => unknown) => record(name)(handler),
     webRequest: { onBeforeRequest: record('beforeRequest'), onHeadersReceived: record('headersReceived') },
   };
@@ -159,6 +164,10 @@ describe('session policy', () => {
     handlers.request!({}, 'clipboard-sanitized-write', callback, { requestingUrl: 'https://evil.example/' });
     expect(callback).toHaveBeenCalledWith(false);
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://other')).toBe(false);
+  });
+
+  it('turns the spellchecker off, so no dictionary is fetched', () => {
+    expect(fakeSession().spellChecker!()).toBe(false);
   });
 
   it('denies devices and screen capture', () => {
