@@ -9,7 +9,7 @@ import {
   type ChunkDecoder,
   type TextEncodingName,
 } from './encoding';
-import { fingerprintNumber, naturalKey } from './fingerprint';
+import { fingerprintHex, fingerprintNumber, naturalKey } from './fingerprint';
 import {
   detectKind,
   mapColumns,
@@ -422,11 +422,11 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
       }
       return;
     }
-    this.seen.set(key, this.seenLines.length);
+    this.seen.set(ownCopy(key), this.seenLines.length);
     this.seenLines.push(line);
     this.seenFingerprints.push(fp);
     this.counts.accepted++;
-    this.batch.records.push({ line, key, fingerprint: fp.toString(16).padStart(14, '0'), record });
+    this.batch.records.push({ line, key, fingerprint: fingerprintHex(fp), record });
     if (warning) {
       this.counts.warnings++;
       this.note({ severity: 'warning', line, column: '', value: warning.value, reason: warning.reason });
@@ -474,6 +474,14 @@ function keyField(kind: ImportKind): string {
     default:
       return 'incident_id';
   }
+}
+
+/**
+ * A cell cut from a chunk by substring may be a view that keeps the whole chunk alive; the
+ * duplicate index lives as long as the file, so it must hold copies, not views.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function allEmpty(cells: string[]): boolean {

@@ -292,3 +292,12 @@ describe('record reader', () => {
     });
   });
 });
+
+describe('fingerprint hex', () => {
+  it('equals Number#toString(16) padded to 14 digits across the 53-bit range', async () => {
+    const { fingerprintHex } = await import('../../../shared/reading/fingerprint');
+    for (const v of [0, 1, 255, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, 123456789012345, 2 ** 52 + 17]) {
+      expect(fingerprintHex(v)).toBe(v.toString(16).padStart(14, '0'));
+    }
+  });
+});
