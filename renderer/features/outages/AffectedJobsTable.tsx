@@ -1,0 +1,129 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { AffectedRow } from '../../../shared/outages';
+import { formatUtc } from './chart-data';
+import { count } from './format';
+
+const ROW_HEIGHT = 36;
+const COLUMNS = [
+  'Job',
+  'Account',
+  'Created (UTC)',
+  'Status',
+  'Error',
+  'Class',
+  'Charged',
+  'Request',
+  'Ledger',
+  'Credit-back',
+];
+
+function requestCell(row: AffectedRow) {
+  if (row.requests.length === 0) return <span className="muted">none</span>;
+  return row.requests.map((r) => (
+    <span key={r.requestId} className="outages-request">
+      <span className="mono">{r.requestId}</span>{' '}
+      {r.decision ? (
+        <span className="badge badge--accent">
+          {r.decision.outcome} · {r.decision.state}
+        </span>
+      ) : (
+        <span className="badge">suggested {r.suggestedOutcome ?? '—'}</span>
+      )}
+    </span>
+  ));
+}
+
+function creditBackCell(row: AffectedRow, selected: boolean, onToggle: (jobId: string) => void) {
+  if (row.proactive)
+    return (
+      <span className="badge badge--accent" title={row.proactive.requestId}>
+        proactive · {row.proactive.state}
+      </span>
+    );
+  if (row.exported) return <span className="badge">exported</span>;
+  if (!row.eligible) return <span className="muted">{row.charged === 0 ? 'nothing charged' : '—'}</span>;
+  return (
+    <label className="outages-check">
+      <input type="checkbox" checked={selected} onChange={() => onToggle(row.job.jobId)} /> credit back
+    </label>
+  );
+}
+
+/** Only the rows in view are in the DOM, so an incident with 10,000 jobs scrolls like one with 10. */
+export function AffectedJobsTable({
+  rows,
+  isSelected,
+  onToggle,
+}: {
+  rows: readonly AffectedRow[];
+  isSelected: (jobId: string) => boolean;
+  onToggle: (jobId: string) => void;
+}) {
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => rows[index]?.job.jobId ?? index,
+  });
+  return (
+    <div
+      className="outages-jobs"
+      role="table"
+      aria-label={`Affected jobs, ${count(rows.length)}`}
+      aria-rowcount={rows.length + 1}
+    >
+      <div role="rowgroup">
+        <div role="row" className="outages-jobs__row outages-jobs__head" aria-rowindex={1}>
+          {COLUMNS.map((c) => (
+            <span role="columnheader" key={c}>
+              {c}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div ref={parentRef} className="outages-jobs__scroll" data-testid="affected-jobs" tabIndex={0}>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const { job } = row;
+            return (
+              <div
+                role="row"
+                key={item.key}
+                aria-rowindex={item.index + 2}
+                className="outages-jobs__row"
+                data-job-id={job.jobId}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                <span role="cell" className="mono">
+                  {job.jobId}
+                </span>
+                <span role="cell" title={job.accountEmailRaw}>
+                  {job.accountEmail}
+                </span>
+                <span role="cell">{formatUtc(job.createdAt)}</span>
+                <span role="cell">{job.status === 'succeeded' ? 'not delivered' : job.status}</span>
+                <span role="cell" className="mono" title={job.errorMessage}>
+                  {job.errorCode || job.errorMessage || '—'}
+                </span>
+                <span role="cell">{row.errorClass}</span>
+                <span role="cell" className="num">
+                  {count(row.charged)}
+                </span>
+                <span role="cell">{requestCell(row)}</span>
+                <span role="cell">
+                  {row.restored ? <span className="badge">restored</span> : <span className="muted">—</span>}
+                </span>
+                <span role="cell">{creditBackCell(row, isSelected(job.jobId), onToggle)}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
