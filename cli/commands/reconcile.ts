@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ImportKind, RecordByKind } from '../../shared/domain/records';
-import type { PolicyData } from '../../shared/policy/indexes';
-import { reconcileRecords } from '../../shared/policy/engine';
+import type { ImportKind, RecordByKind, SupportRequest } from '../../shared/domain/records';
+import { PolicyCollector } from '../../shared/policy/indexes';
+import { prepareSettings, suggestAll } from '../../shared/policy/engine';
 import { outcomeSummary, suggestionsCsv } from '../../shared/policy/suggestions-csv';
 import { ReadError, createRecordReader, isValidTimeZone } from '../../shared/reading/index';
 import type { DateOrder } from '../../shared/reading/timestamps';
@@ -22,8 +22,9 @@ export interface ReadOptionsCli {
   dateOrder: DateOrder;
 }
 
-export interface ReadPolicyDataResult {
-  data: PolicyData;
+export interface ReadPolicyIndexesResult {
+  /** Call finish() for the indexes the rules run over. */
+  collector: PolicyCollector;
   /** Rejected rows per kind, for the summary line; `inspect` shows them in detail. */
   rejected: Record<ImportKind, number>;
 }
@@ -45,8 +46,8 @@ export const reconcileCommand: Command = {
   },
   async run(args: ParsedArgs, io: CliIo): Promise<number> {
     const { files, out, read } = parseReconcileArgs(args);
-    const { data, rejected } = await readPolicyData(files, read);
-    const suggestions = await reconcileRecords(data);
+    const { collector, rejected } = await readPolicyIndexes(files, read);
+    const suggestions = await suggestAll(collector.finish(), await prepareSettings());
     try {
       await writeFile(out, suggestionsCsv(suggestions), 'utf8');
     } catch (error) {
@@ -96,12 +97,12 @@ export function parseReconcileArgs(args: ParsedArgs): {
   return { files, out, read: { timeZone: zone, dateOrder: order } };
 }
 
-/** Streams each file through the importer's pipeline, keeping only the canonical records. */
+/** Streams one file through the importer's pipeline, handing each record on as it comes. */
 async function readKind<K extends ImportKind>(
   kind: K,
   path: string,
   options: ReadOptionsCli,
-  into: RecordByKind[K][],
+  take: (record: RecordByKind[K]) => void,
 ): Promise<number> {
   try {
     const reader = createRecordReader<K>({
@@ -111,10 +112,10 @@ async function readKind<K extends ImportKind>(
       dateOrder: options.dateOrder,
     });
     for await (const chunk of fileChunks(path)) {
-      for (const accepted of reader.push(chunk).records) into.push(accepted.record);
+      for (const accepted of reader.push(chunk).records) take(accepted.record);
     }
     const last = reader.finish();
-    for (const accepted of last.records) into.push(accepted.record);
+    for (const accepted of last.records) take(accepted.record);
     return last.report.rejected;
   } catch (error) {
     if (error instanceof ReadError) throw new UsageError(error.message);
@@ -122,16 +123,28 @@ async function readKind<K extends ImportKind>(
   }
 }
 
-export async function readPolicyData(
+/**
+ * Reads the requests, then streams jobs, ledger, payments and outages into a PolicyCollector,
+ * which keeps only the rows a request can reach: a million-row job log is read, not held.
+ */
+export async function readPolicyIndexes(
   files: ReconcileFiles,
   options: ReadOptionsCli,
-): Promise<ReadPolicyDataResult> {
-  const data = { jobs: [], ledger: [], payments: [], requests: [], outages: [] } as {
-    [K in ImportKind]: RecordByKind[K][];
-  };
+): Promise<ReadPolicyIndexesResult> {
   const rejected: Record<ImportKind, number> = { jobs: 0, ledger: 0, payments: 0, requests: 0, outages: 0 };
-  for (const kind of ['jobs', 'ledger', 'payments', 'requests', 'outages'] as const) {
-    for (const path of files[kind]) rejected[kind] += await readKind(kind, path, options, data[kind]);
+  const requests: SupportRequest[] = [];
+  for (const path of files.requests)
+    rejected.requests += await readKind('requests', path, options, (r) => requests.push(r));
+  const collector = new PolicyCollector(requests);
+  for (const path of files.jobs)
+    rejected.jobs += await readKind('jobs', path, options, (r) => collector.addJob(r));
+  for (const path of files.ledger) {
+    rejected.ledger += await readKind('ledger', path, options, (r) => collector.addLedgerEntry(r));
   }
-  return { data, rejected };
+  for (const path of files.payments) {
+    rejected.payments += await readKind('payments', path, options, (r) => collector.addPayment(r));
+  }
+  for (const path of files.outages)
+    rejected.outages += await readKind('outages', path, options, (r) => collector.addOutage(r));
+  return { collector, rejected };
 }

@@ -33,7 +33,7 @@ export interface PolicyIndexes {
   ledgerByJob: ReadonlyMap<string, readonly LedgerEntry[]>;
   /** Requesting accounts that some job, ledger row or payment carries (rule 2). */
   knownAccounts: ReadonlySet<string>;
-  /** Every ledger row of one account, sorted; built on first use (the request page's timeline). */
+  /** Every ledger row of a requesting account, sorted (the request page's timeline). */
   ledgerOfAccount(accountEmail: string): readonly LedgerEntry[];
   /** Sorted by created_at, then payment_id. */
   paymentsByAccount: ReadonlyMap<string, readonly Payment[]>;
@@ -72,96 +72,126 @@ export function compareRequests(a: SupportRequest, b: SupportRequest): number {
   return a.receivedAt - b.receivedAt || compareText(a.requestId, b.requestId);
 }
 
-function latestOf(data: PolicyData): number {
-  let latest = Number.NEGATIVE_INFINITY;
-  const see = (value: number | null): void => {
-    if (value !== null && value > latest) latest = value;
-  };
-  for (const job of data.jobs) {
-    see(job.createdAt);
-    see(job.startedAt);
-    see(job.completedAt);
+/**
+ * Collects records as a reader streams them and keeps only what a request can reach, so a
+ * million-row job log never has to be held: give it the requests first, then jobs before the
+ * ledger (a ledger row is kept when its account requested or its job was kept), then payments and
+ * outages in any order. `finish()` gives the same indexes whatever order the rows came in.
+ */
+export class PolicyCollector {
+  private readonly requestsByAccount = new Map<string, SupportRequest[]>();
+  private readonly requestsInOrder: SupportRequest[];
+  private readonly knownAccounts = new Set<string>();
+  private readonly jobById = new Map<string, Job>();
+  private readonly ledger: LedgerEntry[] = [];
+  private readonly payments: Payment[] = [];
+  private readonly outages: Outage[] = [];
+  private latest = Number.NEGATIVE_INFINITY;
+
+  constructor(requests: readonly SupportRequest[]) {
+    this.requestsInOrder = [...requests].sort(compareRequests);
+    for (const request of this.requestsInOrder) {
+      push(this.requestsByAccount, request.accountEmail, request);
+      this.see(request.receivedAt);
+      if (request.approx) this.see(request.approx.t);
+    }
   }
-  for (const entry of data.ledger) see(entry.createdAt);
-  for (const payment of data.payments) see(payment.createdAt);
-  for (const request of data.requests) {
-    see(request.receivedAt);
-    if (request.approx) see(request.approx.t);
+
+  private see(value: number | null): void {
+    if (value !== null && value > this.latest) this.latest = value;
   }
-  for (const outage of data.outages) {
-    see(outage.startedAt);
-    see(outage.resolvedAt);
+
+  addJob(job: Job): void {
+    this.see(job.createdAt);
+    this.see(job.startedAt);
+    this.see(job.completedAt);
+    if (!this.requestsByAccount.has(job.accountEmail)) return;
+    this.knownAccounts.add(job.accountEmail);
+    const seen = this.jobById.get(job.jobId);
+    // The same id twice (two job files): keep one, chosen by content, never by arrival order.
+    if (seen && compareJobs(seen, job) <= 0) return;
+    this.jobById.set(job.jobId, job);
   }
-  return latest;
+
+  addLedgerEntry(entry: LedgerEntry): void {
+    this.see(entry.createdAt);
+    const requester = this.requestsByAccount.has(entry.accountEmail);
+    if (requester) this.knownAccounts.add(entry.accountEmail);
+    if (requester || (entry.jobId !== '' && this.jobById.has(entry.jobId))) this.ledger.push(entry);
+  }
+
+  addPayment(payment: Payment): void {
+    this.see(payment.createdAt);
+    if (!this.requestsByAccount.has(payment.accountEmail)) return;
+    this.knownAccounts.add(payment.accountEmail);
+    this.payments.push(payment);
+  }
+
+  addOutage(outage: Outage): void {
+    this.see(outage.startedAt);
+    this.see(outage.resolvedAt);
+    this.outages.push(outage);
+  }
+
+  finish(): PolicyIndexes {
+    const jobById = this.jobById;
+    const jobsByAccount = new Map<string, Job[]>();
+    for (const job of jobById.values()) push(jobsByAccount, job.accountEmail, job);
+    for (const list of jobsByAccount.values()) if (list.length > 1) list.sort(compareJobs);
+
+    const ledgerByJob = new Map<string, LedgerEntry[]>();
+    for (const entry of this.ledger) {
+      if (entry.jobId !== '' && jobById.has(entry.jobId)) push(ledgerByJob, entry.jobId, entry);
+    }
+    for (const list of ledgerByJob.values()) if (list.length > 1) list.sort(compareEntries);
+    const kept = this.ledger;
+    let ledgerByAccount: Map<string, LedgerEntry[]> | null = null;
+    // Only the request page asks for an account's whole ledger: built on first use.
+    const ledgerOfAccount = (accountEmail: string): readonly LedgerEntry[] => {
+      if (!ledgerByAccount) {
+        ledgerByAccount = new Map();
+        for (const entry of kept) push(ledgerByAccount, entry.accountEmail, entry);
+        for (const list of ledgerByAccount.values()) if (list.length > 1) list.sort(compareEntries);
+      }
+      return ledgerByAccount.get(accountEmail) ?? [];
+    };
+
+    const paymentsByAccount = new Map<string, Payment[]>();
+    for (const payment of this.payments) push(paymentsByAccount, payment.accountEmail, payment);
+    for (const list of paymentsByAccount.values()) if (list.length > 1) list.sort(comparePayments);
+
+    const latestTimestamp = this.latest;
+    const outages = this.outages
+      .map((outage) => ({
+        outage,
+        start: outage.startedAt,
+        end: outage.resolvedAt ?? Math.max(latestTimestamp, outage.startedAt),
+        components: new Set(outage.components.map((c) => c.trim().toLowerCase()).filter((c) => c !== '')),
+      }))
+      .sort((a, b) => a.start - b.start || compareText(a.outage.incidentId, b.outage.incidentId));
+
+    return {
+      jobById,
+      jobsByAccount,
+      ledgerByJob,
+      knownAccounts: this.knownAccounts,
+      ledgerOfAccount,
+      paymentsByAccount,
+      outages,
+      outageById: new Map(outages.map((span) => [span.outage.incidentId, span.outage])),
+      requestsInOrder: this.requestsInOrder,
+      requestById: new Map(this.requestsInOrder.map((request) => [request.requestId, request])),
+      requestsByAccount: this.requestsByAccount,
+      latestTimestamp,
+    };
+  }
 }
 
 export function buildIndexes(data: PolicyData): PolicyIndexes {
-  const requestsInOrder = [...data.requests].sort(compareRequests);
-  const requestById = new Map(requestsInOrder.map((request) => [request.requestId, request]));
-  const requestsByAccount = new Map<string, SupportRequest[]>();
-  for (const request of requestsInOrder) push(requestsByAccount, request.accountEmail, request);
-  const knownAccounts = new Set<string>();
-
-  const jobById = new Map<string, Job>();
-  for (const job of data.jobs) {
-    if (!requestsByAccount.has(job.accountEmail)) continue;
-    knownAccounts.add(job.accountEmail);
-    const seen = jobById.get(job.jobId);
-    // The same id twice (two job files): keep one, chosen by content, never by arrival order.
-    if (seen && compareJobs(seen, job) <= 0) continue;
-    jobById.set(job.jobId, job);
-  }
-  const jobsByAccount = new Map<string, Job[]>();
-  for (const job of jobById.values()) push(jobsByAccount, job.accountEmail, job);
-  for (const list of jobsByAccount.values()) if (list.length > 1) list.sort(compareJobs);
-
-  const ledgerByJob = new Map<string, LedgerEntry[]>();
-  for (const entry of data.ledger) {
-    if (requestsByAccount.has(entry.accountEmail)) knownAccounts.add(entry.accountEmail);
-    if (entry.jobId !== '' && jobById.has(entry.jobId)) push(ledgerByJob, entry.jobId, entry);
-  }
-  for (const list of ledgerByJob.values()) if (list.length > 1) list.sort(compareEntries);
-  let ledgerByAccount: Map<string, LedgerEntry[]> | null = null;
-  const ledgerOfAccount = (accountEmail: string): readonly LedgerEntry[] => {
-    if (!ledgerByAccount) {
-      ledgerByAccount = new Map();
-      for (const entry of data.ledger) push(ledgerByAccount, entry.accountEmail, entry);
-      for (const list of ledgerByAccount.values()) if (list.length > 1) list.sort(compareEntries);
-    }
-    return ledgerByAccount.get(accountEmail) ?? [];
-  };
-
-  const paymentsByAccount = new Map<string, Payment[]>();
-  for (const payment of data.payments) {
-    if (!requestsByAccount.has(payment.accountEmail)) continue;
-    knownAccounts.add(payment.accountEmail);
-    push(paymentsByAccount, payment.accountEmail, payment);
-  }
-  for (const list of paymentsByAccount.values()) if (list.length > 1) list.sort(comparePayments);
-
-  const latestTimestamp = latestOf(data);
-  const outages = data.outages
-    .map((outage) => ({
-      outage,
-      start: outage.startedAt,
-      end: outage.resolvedAt ?? Math.max(latestTimestamp, outage.startedAt),
-      components: new Set(outage.components.map((c) => c.trim().toLowerCase()).filter((c) => c !== '')),
-    }))
-    .sort((a, b) => a.start - b.start || compareText(a.outage.incidentId, b.outage.incidentId));
-  const outageById = new Map(outages.map((span) => [span.outage.incidentId, span.outage]));
-
-  return {
-    jobById,
-    jobsByAccount,
-    ledgerByJob,
-    knownAccounts,
-    ledgerOfAccount,
-    paymentsByAccount,
-    outages,
-    outageById,
-    requestsInOrder,
-    requestById,
-    requestsByAccount,
-    latestTimestamp,
-  };
+  const collector = new PolicyCollector(data.requests);
+  for (const job of data.jobs) collector.addJob(job);
+  for (const entry of data.ledger) collector.addLedgerEntry(entry);
+  for (const payment of data.payments) collector.addPayment(payment);
+  for (const outage of data.outages) collector.addOutage(outage);
+  return collector.finish();
 }
