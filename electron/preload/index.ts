@@ -7,6 +7,7 @@ import type {
   SaveFileOptions,
 } from '../../shared/bridge/desktop-api';
 import type { IpcChannel, IpcRequest, IpcResponse } from '../../shared/bridge/ipc-channels';
+import { MAX_READ_LENGTH } from '../../shared/bridge/ipc-limits';
 
 /**
  * The sandboxed preload: the only code with IPC, exposing exactly `DesktopApi` as `window.desktop`.
@@ -23,6 +24,32 @@ function copyFilters(filters: FileFilter[]): FileFilter[] {
   return filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
 }
 
+/**
+ * A read longer than one IPC slice (the page may ask for a whole file) becomes several bounded
+ * `files:read` calls. Anything that is not a plain length goes to main as is, to be refused there.
+ */
+async function readSlices(token: string, offset: number, length: number): Promise<Uint8Array> {
+  if (!Number.isSafeInteger(length) || length <= MAX_READ_LENGTH) {
+    return invoke('files:read', { token, offset, length });
+  }
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  while (total < length) {
+    const wanted = Math.min(MAX_READ_LENGTH, length - total);
+    const part = await invoke('files:read', { token, offset: offset + total, length: wanted });
+    parts.push(part);
+    total += part.length;
+    if (part.length < wanted) break;
+  }
+  const whole = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  return whole;
+}
+
 async function openFiles(options: OpenFilesOptions): Promise<PickedFile[]> {
   const handles = await invoke('files:open', {
     title: options.title,
@@ -33,7 +60,7 @@ async function openFiles(options: OpenFilesOptions): Promise<PickedFile[]> {
     name,
     size,
     lastModified,
-    read: (offset: number, length: number) => invoke('files:read', { token, offset, length }),
+    read: (offset: number, length: number) => readSlices(token, offset, length),
   }));
 }
 

@@ -9,17 +9,13 @@
  */
 import { z } from 'zod';
 import type { AppInfo, FileFilter, KeyStatus, OpenFilesOptions, SaveFileResult } from './desktop-api';
+import { MAX_PRIVATE_KEY_TEXT, MAX_READ_LENGTH, MAX_SAVE_BYTES, MAX_SIGN_BYTES } from './ipc-limits';
+import { BATCH_NAMESPACE, DECISION_EXPORT_NAMESPACE } from '../export/batch-format';
 
-/** The largest slice one `files:read` call returns: big enough to stream, small enough to bound memory. */
-export const MAX_READ_LENGTH = 8 * 1024 * 1024;
-/** Exports are written whole; a year of decisions stays far below this. */
-export const MAX_SAVE_BYTES = 256 * 1024 * 1024;
-/** What `signing:sign` accepts: a 10,000-item batch is a few MB. */
-export const MAX_SIGN_BYTES = 256 * 1024 * 1024;
-/** An OpenSSH Ed25519 private key file is about 400 bytes; anything this big is not one. */
-export const MAX_PRIVATE_KEY_TEXT = 16 * 1024;
+export { MAX_PRIVATE_KEY_TEXT, MAX_READ_LENGTH, MAX_SAVE_BYTES, MAX_SIGN_BYTES } from './ipc-limits';
+
 /** The only namespaces the desk signs, so a compromised renderer cannot mint signatures for other uses (e.g. `git`, `file`). */
-export const SIGNING_NAMESPACES = ['creditback-batch@review-desk', 'decision-export@review-desk'] as const;
+export const SIGNING_NAMESPACES = [BATCH_NAMESPACE, DECISION_EXPORT_NAMESPACE] as const;
 export type SigningNamespace = (typeof SIGNING_NAMESPACES)[number];
 
 /** What `files:open` returns for each picked file: an opaque token stands for the path, which stays in main. */

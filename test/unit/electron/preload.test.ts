@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi } from '../../../shared/bridge/desktop-api';
+import { MAX_READ_LENGTH } from '../../../shared/bridge/ipc-limits';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn();
@@ -16,7 +17,9 @@ async function loadPreload(): Promise<DesktopApi> {
   return exposed.get('desktop') as DesktopApi;
 }
 
-beforeEach(() => invoke.mockReset());
+beforeEach(() => {
+  invoke.mockReset();
+});
 
 describe('preload', () => {
   it('exposes exactly one API, window.desktop, and no ipcRenderer', async () => {
@@ -79,5 +82,37 @@ describe('preload', () => {
     invoke.mockResolvedValueOnce(new Uint8Array([65]));
     await expect(file!.read(10, 5)).resolves.toEqual(new Uint8Array([65]));
     expect(invoke).toHaveBeenLastCalledWith('files:read', { token, offset: 10, length: 5 });
+  });
+
+  it('splits a read longer than one IPC slice into bounded calls, and stops at the end of the file', async () => {
+    const desktop = await loadPreload();
+    const token = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const size = 2 * MAX_READ_LENGTH + 10;
+    invoke.mockResolvedValueOnce([{ token, name: 'big.csv', size, lastModified: 0 }]);
+    const [file] = await desktop.openFiles({ title: 'Import', filters: [], multiple: false });
+    invoke.mockImplementation(async (_channel: string, request: { offset: number; length: number }) =>
+      new Uint8Array(Math.max(0, Math.min(request.length, size - request.offset))).fill(request.offset % 251),
+    );
+    const whole = await file!.read(0, size + 100);
+    expect(whole).toHaveLength(size);
+    const reads = invoke.mock.calls
+      .filter(([channel]) => channel === 'files:read')
+      .map(([, request]) => request);
+    expect(reads).toEqual([
+      { token, offset: 0, length: MAX_READ_LENGTH },
+      { token, offset: MAX_READ_LENGTH, length: MAX_READ_LENGTH },
+      { token, offset: 2 * MAX_READ_LENGTH, length: 110 },
+    ]);
+    expect(whole[MAX_READ_LENGTH]).toBe(MAX_READ_LENGTH % 251);
+  });
+
+  it('passes a malformed length through unchanged, for main to refuse', async () => {
+    const desktop = await loadPreload();
+    const token = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    invoke.mockResolvedValueOnce([{ token, name: 'a.csv', size: 1, lastModified: 0 }]);
+    const [file] = await desktop.openFiles({ title: 'Import', filters: [], multiple: false });
+    invoke.mockRejectedValue(new Error('files:read: invalid request'));
+    await expect(file!.read(0, Infinity)).rejects.toThrow(/invalid request/);
+    expect(invoke).toHaveBeenLastCalledWith('files:read', { token, offset: 0, length: Infinity });
   });
 });
