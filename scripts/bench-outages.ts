@@ -1,0 +1,194 @@
+/**
+ * Outages benchmark: `npm run bench:outages [-- --rows N --affected M]` (defaults 1,000,000 jobs
+ * over a month and an incident with 10,000 affected jobs, plus one ledger deduction per job).
+ * The generated files go through the app's real import (the built browser shell in headless
+ * Chromium, the Import page, its worker, IndexedDB on disk); then the Outages page is opened
+ * fresh and the incident is opened twice. Prints one JSON line; details go to stderr:
+ *   chartMs         Outages page asks for the hourly failures → first frame of the chart on canvas
+ *   chartFromLoadMs page navigation start → that first frame (includes the app's own start)
+ *   incidentMs      click on the incident → its report shown, right after the chart (ledger cold)
+ *   incidentWarmMs  the same incident opened again
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromiumLaunchOptions } from '../test/e2e/chromium';
+import { BIG_INCIDENT, generateOutageData } from './bench-outages-data';
+
+const ROOT = resolve(__dirname, '..');
+const DIST = join(ROOT, 'dist-web');
+
+function options(): { rows: number; affected: number } {
+  const argv = process.argv.slice(2);
+  const out = { rows: 1_000_000, affected: 10_000 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const value = Number(argv[i + 1]);
+    if (argv[i] === '--rows' && Number.isInteger(value) && value > 0) out.rows = value;
+    else if (argv[i] === '--affected' && Number.isInteger(value) && value > 0) out.affected = value;
+    else throw new Error('usage: bench:outages [-- --rows N --affected M]');
+  }
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+function serve(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      r({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
+}
+
+async function importThrough(page: Page, file: string) {
+  const name = file.split(/[/\\]/).pop()!;
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose files…' }).first().click();
+  await (await chooser).setFiles(file);
+  const button = page.getByRole('button', { name: `Import ${name}` });
+  await page.waitForFunction(
+    (n) => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent === `Import ${n}`);
+      return b !== undefined && !(b as HTMLButtonElement).disabled;
+    },
+    name,
+    { timeout: 600_000 },
+  );
+  const t = Date.now();
+  await button.click();
+  const session = page.getByTestId('import-session').filter({ has: page.getByRole('heading', { name }) });
+  await session
+    .getByRole('status')
+    .filter({ hasText: /^Imported / })
+    .waitFor({ timeout: 3_600_000 });
+  console.error(`imported ${name} in ${Date.now() - t} ms`);
+  await session.getByRole('button', { name: 'Close' }).click();
+}
+
+async function mark(
+  page: Page,
+  name: string,
+  timeout = 120_000,
+): Promise<{ startTime: number; detail: Record<string, number> }> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const entries = performance.getEntriesByName(n) as PerformanceMark[];
+      const last = entries[entries.length - 1];
+      return last ? { startTime: last.startTime, detail: last.detail as Record<string, number> } : null;
+    },
+    name,
+    { timeout, polling: 20 },
+  );
+  return (await handle.jsonValue()) as { startTime: number; detail: Record<string, number> };
+}
+
+/** The suggestion worker re-reads everything after an import; let it finish before measuring. */
+async function settle(page: Page) {
+  await page.waitForFunction(
+    async () => {
+      const open = indexedDB.open('review-desk');
+      const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+      const value: unknown = await new Promise((r) => {
+        const q = db.transaction('settings').objectStore('settings').get('suggestions.stamp');
+        q.onsuccess = () => r(q.result);
+      });
+      db.close();
+      return value !== undefined;
+    },
+    undefined,
+    { timeout: 600_000, polling: 1000 },
+  );
+  await page.waitForTimeout(2000);
+}
+
+async function openIncident(page: Page): Promise<{ ms: number; wallMs: number; jobs: number }> {
+  await page.evaluate(() => performance.clearMarks('outages:incident-shown'));
+  const t = Date.now();
+  await page.getByTestId('incident-list').getByRole('link', { name: BIG_INCIDENT.id, exact: true }).click();
+  const shown = await mark(page, 'outages:incident-shown');
+  await page.getByTestId('affected-jobs').locator('[role="row"]').first().waitFor();
+  return { ms: Math.round(shown.detail.ms!), wallMs: Date.now() - t, jobs: shown.detail.jobs! };
+}
+
+async function main() {
+  const { rows, affected } = options();
+  const work = mkdtempSync(join(tmpdir(), 'bench-outages-'));
+  try {
+    let t = Date.now();
+    await generateOutageData(work, rows, affected);
+    console.error(`generated ${rows} jobs and ledger rows, ${affected} affected, in ${Date.now() - t} ms`);
+    if (!existsSync(join(DIST, 'index.html'))) {
+      const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('vite build failed');
+    }
+    const { server, url } = await serve();
+    const context = await chromium.launchPersistentContext(join(work, 'profile'), {
+      ...chromiumLaunchOptions(),
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${url}#/import`);
+      for (const kind of ['jobs', 'ledger', 'outages']) await importThrough(page, join(work, `${kind}.csv`));
+      t = Date.now();
+      await settle(page);
+      console.error(`suggestion worker settled after ${Date.now() - t} ms`);
+
+      await page.goto(`${url}#/outages`);
+      await page.reload();
+      const drawn = await mark(page, 'outages:chart-drawn');
+      const chartMs = Math.round(drawn.detail.ms!);
+      const chartFromLoadMs = Math.round(drawn.startTime);
+      console.error(
+        `chart: ${chartMs} ms from request to first frame (worker ${Math.round(drawn.detail.workerMs!)} ms), ${chartFromLoadMs} ms from navigation`,
+      );
+      const cold = await openIncident(page);
+      console.error(
+        `incident ${BIG_INCIDENT.id}: ${cold.jobs} affected jobs shown in ${cold.ms} ms (${cold.wallMs} ms wall)`,
+      );
+      await page.getByRole('button', { name: '← All incidents' }).click();
+      const warm = await openIncident(page);
+      console.error(`again: ${warm.ms} ms (${warm.wallMs} ms wall)`);
+      console.log(
+        JSON.stringify({
+          jobs: rows,
+          affectedJobs: cold.jobs,
+          chartMs,
+          chartFromLoadMs,
+          incidentMs: cold.ms,
+          incidentWarmMs: warm.ms,
+        }),
+      );
+    } finally {
+      await context.close();
+      server.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
