@@ -59,9 +59,11 @@ export async function launchDesktopApp(): Promise<ElectronApplication> {
   // Chromium refuses to start as root with its OS sandbox (CI containers); the renderer's own
   // `sandbox: true` (no Node, sandboxed preload) still applies.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  // The project folder, not the script: Electron then reads package.json ("main": out/main/index.js)
+  // and the app gets its own name and version instead of Electron's.
   return _electron.launch({
     executablePath: status.executablePath,
-    args: [...rootArgs, main, `--user-data-dir=${userData}`],
+    args: [...rootArgs, resolve('.'), `--user-data-dir=${userData}`],
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
   });
 }
