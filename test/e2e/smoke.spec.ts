@@ -18,7 +18,7 @@ test('the reviewer identity set in Settings shows in the top bar and survives a 
   await expect(page.getByTestId('reviewer-identity')).toHaveText('Set your reviewer identity');
   await page.getByLabel('Identity', { exact: true }).fill('bad identity');
   await page.getByRole('button', { name: 'Save identity' }).click();
-  await expect(page.getByRole('status')).toContainText('no spaces');
+  await expect(page.locator('#identity-message')).toContainText('no spaces');
   await page.getByLabel('Identity', { exact: true }).fill('ana@finance');
   await page.getByRole('button', { name: 'Save identity' }).click();
   await expect(page.getByTestId('reviewer-identity')).toHaveText('Reviewer ana@finance');
