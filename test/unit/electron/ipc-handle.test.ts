@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../../shared/bridge/ipc-channels';
+import { IPC_CHANNELS, type IpcChannel, type IpcRequest } from '../../../shared/bridge/ipc-channels';
 import { dispatchInvoke, handle, IpcRejectedError } from '../../../electron/main/ipc/handle';
 import { registerIpcHandlers } from '../../../electron/main/handlers';
 import type { HandlerDeps } from '../../../electron/main/handlers/deps';
@@ -180,4 +180,61 @@ describe('registration', () => {
     }));
     expect(ipcMain.handle).toHaveBeenCalledWith('app:info', expect.any(Function));
   });
+});
+
+describe('every channel refuses hostile senders before touching anything', () => {
+  // Typed by the channel map: a new channel does not compile until it has a sample here.
+  const validPayloads: { [C in IpcChannel]: IpcRequest<C> } = {
+    'app:info': null,
+    'files:open': { title: 'Import', filters: [{ name: 'CSV', extensions: ['csv'] }], multiple: true },
+    'files:read': { token: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', offset: 0, length: 10 },
+    'files:save': { title: 'Save', suggestedName: 'batch.json', contents: '{}', filters: [] },
+    'signing:status': null,
+    'signing:generate': { identity: 'ana@finance' },
+    'signing:import': { privateKeyText: '-----BEGIN OPENSSH PRIVATE KEY-----', identity: 'ana@finance' },
+    'signing:sign': { namespace: 'creditback-batch@review-desk', data: new Uint8Array([1]) },
+  };
+
+  function wiredDesk() {
+    const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
+    const touched = vi.fn();
+    const deps = {
+      app: { version: '0.1.0', platform: 'linux' },
+      dialogs: { showOpen: touched, showSave: touched },
+      pickedFiles: { add: touched, resolve: touched, forgetOwner: touched },
+      keyring: { status: touched, generate: touched, importOpenSsh: touched, sign: touched },
+    } as unknown as HandlerDeps;
+    const window = fakeContents();
+    registerIpcHandlers({
+      ipcMain: {
+        handle: (channel, listener) => {
+          registered.set(channel, listener as (event: unknown, ...args: unknown[]) => Promise<unknown>);
+        },
+      },
+      isAppWindowContents: trusting(window),
+      deps,
+      log: silent,
+    });
+    return { registered, touched, window };
+  }
+
+  const hostileSenders = {
+    'a subframe of the app window': (window: ReturnType<typeof fakeContents>) =>
+      invokeEvent(window, subframeOf(window)),
+    'another webContents': () => invokeEvent(fakeContents()),
+    'the app window showing a remote page': (window: ReturnType<typeof fakeContents>) =>
+      invokeEvent(window, { ...window.mainFrame, url: 'https://evil.example/' }),
+  };
+
+  for (const channel of IPC_CHANNELS) {
+    for (const [who, event] of Object.entries(hostileSenders)) {
+      it(`${channel}: refuses ${who}`, async () => {
+        const { registered, touched, window } = wiredDesk();
+        await expect(registered.get(channel)!(event(window), validPayloads[channel])).rejects.toThrow(
+          IpcRejectedError,
+        );
+        expect(touched).not.toHaveBeenCalled();
+      });
+    }
+  }
 });
