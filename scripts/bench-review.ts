@@ -74,7 +74,10 @@ async function importFiles(page: Page, paths: readonly string[]) {
   });
   await page.setInputFiles('#bench-files', [...paths]);
   return page.evaluate(async () => {
-    const { ImportWorkerClient } = await import(/* @vite-ignore */ '/features/import/import-client.ts');
+    const clientUrl = '/features/import/import-client.ts';
+    const { ImportWorkerClient } = (await import(
+      /* @vite-ignore */ clientUrl
+    )) as typeof import('../renderer/features/import/import-client');
     const input = document.getElementById('bench-files') as HTMLInputElement;
     const results: { name: string; status: string; rows: number; ms: number }[] = [];
     for (const file of Array.from(input.files ?? [])) {
@@ -91,7 +94,7 @@ async function importFiles(page: Page, paths: readonly string[]) {
         kind: null,
         encoding: null,
         delimiter: null,
-        dateOrder: 'mdy',
+        dateOrder: 'mdy' as const,
         timeZone: 'UTC',
         mapping: null,
       };
@@ -125,7 +128,10 @@ async function computeSuggestions(page: Page) {
       for (const entry of list.getEntries()) longTasks.push(entry.duration);
     });
     observer.observe({ type: 'longtask', buffered: false });
-    const { refreshSuggestions } = await import(/* @vite-ignore */ '/data/suggestions.ts');
+    const suggestionsUrl = '/data/suggestions.ts';
+    const { refreshSuggestions } = (await import(
+      /* @vite-ignore */ suggestionsUrl
+    )) as typeof import('../renderer/data/suggestions');
     // Frames keep coming while the worker runs: the gap between them is what a reviewer feels.
     let last = performance.now();
     let worstFrame = 0;
@@ -154,9 +160,14 @@ async function computeSuggestions(page: Page) {
 
 async function measureOpens(page: Page, count: number) {
   return page.evaluate(async (count) => {
-    const { useReviewUi } = await import(/* @vite-ignore */ '/features/review/review-ui-store.ts');
-    const { db } = await import(/* @vite-ignore */ '/data/db.ts');
-    const ids = (await db.suggestions.toCollection().primaryKeys()) as string[];
+    // The dev server's URLs: the same module instances the app itself runs.
+    const storeUrl = '/features/review/review-ui-store.ts';
+    const dbUrl = '/data/db.ts';
+    const { useReviewUi } = (await import(
+      /* @vite-ignore */ storeUrl
+    )) as typeof import('../renderer/features/review/review-ui-store');
+    const { db } = (await import(/* @vite-ignore */ dbUrl)) as typeof import('../renderer/data/db');
+    const ids = await db.suggestions.toCollection().primaryKeys();
     const times: number[] = [];
     const shown = (id: string) => {
       const heading = document.querySelector('[data-testid="request-pane"] h2');
