@@ -38,7 +38,9 @@ export type RowSink = (cells: string[], line: number, error: TokenError | null) 
 const DEFAULT_SNIFF_CHARS = 64 * 1024;
 const DEFAULT_MAX_ROW_CHARS = 32 * 1024 * 1024;
 /** A bare LF, or a CR followed by anything but LF (a CR at the very end may be half a CRLF). */
-const FOREIGN_IN_CRLF = /(?:^|[^\r])\n|\r[^\n]/;
+const FOREIGN_IN_CRLF = /(?<!\r)\n|\r(?=[^\n])/;
+const FOREIGN_IN_LF = /\r/;
+const FOREIGN_IN_CR = /\n/;
 
 interface PapaError {
   code: string;
@@ -57,6 +59,7 @@ export class CsvTokenizer {
   private sniffBuffer = '';
   private carry = '';
   private heldCr = false;
+  private rowEndedOnCr = false;
   private normalize = false;
   private ending: LineEnding | null = null;
   private chosenDelimiter: string | null = null;
@@ -139,27 +142,43 @@ export class CsvTokenizer {
     });
   }
 
-  /** Line breaks that are not the sniffed kind (maybe inside quotes: that is checked later). */
-  private hasForeignBreak(input: string): boolean {
-    switch (this.ending) {
-      case 'lf':
-        return input.indexOf('\r') !== -1;
-      case 'cr':
-        return input.indexOf('\n') !== -1;
-      case 'crlf':
-        return FOREIGN_IN_CRLF.test(input);
-      default:
-        return false;
+  /**
+   * True when a row break of another kind than the sniffed one appears outside quotes. Breaks
+   * inside quoted cells (Excel: CRLF rows, bare LF in cells) keep the fast path; the quotes
+   * are only walked when such a break exists, and only up to the last one.
+   */
+  private hasForeignBreak(text: string, final: boolean): boolean {
+    // At the very end a trailing CR can no longer be half of a CRLF: make the pattern see it.
+    const input = final && this.ending === 'crlf' && text.endsWith('\r') ? `${text} ` : text;
+    const pattern =
+      this.ending === 'lf' ? FOREIGN_IN_LF : this.ending === 'cr' ? FOREIGN_IN_CR : FOREIGN_IN_CRLF;
+    if (this.ending === 'mixed' || !pattern.test(input)) return false;
+    const quote = this.quoteChar;
+    const all = new RegExp(pattern.source, 'g');
+    let inQuotes = false;
+    let nextQuote = input.indexOf(quote);
+    for (let m = all.exec(input); m !== null; m = all.exec(input)) {
+      // Zero-width context in the patterns: each match is the break itself, and none overlap.
+      const at = m.index;
+      while (nextQuote !== -1 && nextQuote < at) {
+        inQuotes = !inQuotes;
+        nextQuote = input.indexOf(quote, nextQuote + 1);
+      }
+      if (!inQuotes) return true;
     }
+    return false;
   }
 
   private parse(text: string, final: boolean): void {
     let input = this.heldCr ? this.carry + '\r' + text : this.carry + text;
     this.heldCr = false;
+    // CR mode ended the last push on a row-ending CR; an LF now is that CR's other half.
+    if (this.rowEndedOnCr && input.charCodeAt(0) === 10) input = input.substring(1);
+    this.rowEndedOnCr = false;
     // A row break of another kind after the sniffed block: from here on, rewrite row breaks
     // outside quotes to LF. (A CRLF file with bare LFs inside quoted cells, as Excel writes,
     // lands here too; it costs a scan of quotes and CRs, and the cells stay exactly as written.)
-    if (!this.options.newline && !this.normalize && this.hasForeignBreak(input)) {
+    if (!this.options.newline && !this.normalize && this.hasForeignBreak(input, final)) {
       this.normalize = true;
       this.parser = this.createParser('\n');
     }
@@ -179,6 +198,7 @@ export class CsvTokenizer {
       return;
     }
     this.carry = input.substring(result.meta.cursor);
+    this.rowEndedOnCr = this.carry === '' && !this.normalize && this.ending === 'cr' && input.endsWith('\r');
     const limit = this.options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
     if (this.carry.length > limit) {
       throw new ReadError(

@@ -43,61 +43,60 @@ export function fingerprintHex(value: number): string {
   );
 }
 
+// The running hash lives in two module variables rather than an object per call: this runs
+// once per row, and a million small objects are a million things for the GC to sweep.
+let h1 = 0;
+let h2 = 0;
+
 export function fingerprintNumber(record: object): number {
-  const state = { h1: 0xdeadbeef, h2: 0x41c6ce57 };
-  mixValue(state, record);
-  const h1 =
-    Math.imul(state.h1 ^ (state.h1 >>> 16), 2246822507) ^ Math.imul(state.h2 ^ (state.h2 >>> 13), 3266489909);
-  const h2 =
-    Math.imul(state.h2 ^ (state.h2 >>> 16), 2246822507) ^ Math.imul(state.h1 ^ (state.h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  mixValue(record);
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 4294967296 * (2097151 & b) + (a >>> 0);
 }
 
-interface HashState {
-  h1: number;
-  h2: number;
+function mixCode(code: number): void {
+  h1 = Math.imul(h1 ^ code, 2654435761);
+  h2 = Math.imul(h2 ^ code, 1597334677);
 }
 
-function mixCode(s: HashState, code: number): void {
-  s.h1 = Math.imul(s.h1 ^ code, 2654435761);
-  s.h2 = Math.imul(s.h2 ^ code, 1597334677);
-}
-
-function mixString(s: HashState, text: string): void {
-  let h1 = s.h1;
-  let h2 = s.h2;
+function mixString(text: string): void {
+  let a = h1;
+  let b = h2;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+    a = Math.imul(a ^ ch, 2654435761);
+    b = Math.imul(b ^ ch, 1597334677);
   }
-  s.h1 = h1;
-  s.h2 = h2;
-  mixCode(s, text.length + 0x10000);
+  h1 = a;
+  h2 = b;
+  mixCode(text.length + 0x10000);
 }
 
-function mixValue(s: HashState, value: unknown): void {
+function mixValue(value: unknown): void {
   if (value === null || value === undefined) {
-    mixCode(s, 0x20001);
+    mixCode(0x20001);
   } else if (typeof value === 'string') {
-    mixString(s, value);
+    mixString(value);
   } else if (typeof value === 'number') {
     // Exact for every safe integer (epoch ms, minor units, credits); other numbers via text.
     if (Number.isSafeInteger(value)) {
-      mixCode(s, (value % 4294967296) | 0);
-      mixCode(s, Math.floor(value / 4294967296) | 0);
-      mixCode(s, 0x20002);
-    } else mixString(s, String(value));
+      mixCode((value % 4294967296) | 0);
+      mixCode(Math.floor(value / 4294967296) | 0);
+      mixCode(0x20002);
+    } else mixString(String(value));
   } else if (typeof value === 'boolean') {
-    mixCode(s, value ? 0x20003 : 0x20004);
+    mixCode(value ? 0x20003 : 0x20004);
   } else if (Array.isArray(value)) {
-    for (const item of value) mixValue(s, item);
-    mixCode(s, 0x20005 + value.length);
+    for (const item of value) mixValue(item);
+    mixCode(0x20005 + value.length);
   } else if (typeof value === 'object') {
     for (const key in value) {
       if (key === 'extra') continue;
-      mixValue(s, (value as Record<string, unknown>)[key]);
+      mixValue((value as Record<string, unknown>)[key]);
     }
-    mixCode(s, 0x20006);
+    mixCode(0x20006);
   }
 }

@@ -81,7 +81,7 @@ describe('property: any well-formed CSV reads back exactly, in any chunking', ()
         });
         expect(got.map((r) => r.line)).toEqual(expectedLines);
       }),
-      { numRuns: 400 },
+      { numRuns: 1500 },
     );
   });
 
