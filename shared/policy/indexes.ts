@@ -1,5 +1,9 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
 import { compareText } from './order';
+import { DEFAULT_SETTINGS } from './settings';
+import { textTokens } from './text-rules';
+import type { RequestWindow } from './types';
+import { inWindow, requestWindow } from './window';
 
 /** The canonical records the rules run over, as the reader gives them (any order). */
 export interface PolicyData {
@@ -21,11 +25,11 @@ export interface OutageSpan {
 
 /**
  * Built once per run; every list is in a fixed order so that input order never matters. Only
- * what a request can reach is indexed — the requesting accounts' jobs, those jobs' ledger rows,
- * those accounts' payments — so matching stays cheap next to reading a million rows.
+ * what a request can reach is indexed (see PolicyCollector), so matching stays cheap next to
+ * reading a million rows.
  */
 export interface PolicyIndexes {
-  /** Jobs of requesting accounts, by job_id. */
+  /** Jobs a request can reach (in one of its account's windows, or named by id), by job_id. */
   jobById: ReadonlyMap<string, Job>;
   /** Sorted by created_at, then job_id. */
   jobsByAccount: ReadonlyMap<string, readonly Job[]>;
@@ -33,7 +37,7 @@ export interface PolicyIndexes {
   ledgerByJob: ReadonlyMap<string, readonly LedgerEntry[]>;
   /** Requesting accounts that some job, ledger row or payment carries (rule 2). */
   knownAccounts: ReadonlySet<string>;
-  /** Every ledger row of a requesting account, sorted (the request page's timeline). */
+  /** A requesting account's kept ledger rows (its reachable jobs' rows and rows without a job), sorted. */
   ledgerOfAccount(accountEmail: string): readonly LedgerEntry[];
   /** Sorted by created_at, then payment_id. */
   paymentsByAccount: ReadonlyMap<string, readonly Payment[]>;
@@ -46,6 +50,8 @@ export interface PolicyIndexes {
   /** Each account's requests, in rule order. */
   requestsByAccount: ReadonlyMap<string, readonly SupportRequest[]>;
   latestTimestamp: number;
+  /** The window the jobs were kept for: the rules must run with the same window setting. */
+  windowMs: number;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -74,24 +80,33 @@ export function compareRequests(a: SupportRequest, b: SupportRequest): number {
 
 /**
  * Collects records as a reader streams them and keeps only what a request can reach, so a
- * million-row job log never has to be held: give it the requests first, then jobs before the
- * ledger (a ledger row is kept when its account requested or its job was kept), then payments and
- * outages in any order. `finish()` gives the same indexes whatever order the rows came in.
+ * million-row job log is read, not held: a requesting account's jobs created inside one of its
+ * requests' windows or named by id in a request (column or text token), those jobs' ledger rows,
+ * the account's ledger rows without a job, and its payments. Every row still counts for rule 2's
+ * known accounts and for the newest timestamp. Give it the requests first and jobs before the
+ * ledger; `finish()` gives the same indexes whatever order the rows came in.
  */
 export class PolicyCollector {
   private readonly requestsByAccount = new Map<string, SupportRequest[]>();
   private readonly requestsInOrder: SupportRequest[];
+  private readonly windowsByAccount = new Map<string, RequestWindow[]>();
+  private readonly namedIds = new Set<string>();
   private readonly knownAccounts = new Set<string>();
   private readonly jobById = new Map<string, Job>();
   private readonly ledger: LedgerEntry[] = [];
   private readonly payments: Payment[] = [];
   private readonly outages: Outage[] = [];
   private latest = Number.NEGATIVE_INFINITY;
+  readonly windowMs: number;
 
-  constructor(requests: readonly SupportRequest[]) {
+  constructor(requests: readonly SupportRequest[], windowHours: number = DEFAULT_SETTINGS.windowHours) {
+    this.windowMs = windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
+      push(this.windowsByAccount, request.accountEmail, requestWindow(request, this.windowMs));
+      if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
+      for (const token of textTokens(request)) this.namedIds.add(token);
       this.see(request.receivedAt);
       if (request.approx) this.see(request.approx.t);
     }
@@ -105,8 +120,10 @@ export class PolicyCollector {
     this.see(job.createdAt);
     this.see(job.startedAt);
     this.see(job.completedAt);
-    if (!this.requestsByAccount.has(job.accountEmail)) return;
+    const windows = this.windowsByAccount.get(job.accountEmail);
+    if (!windows) return;
     this.knownAccounts.add(job.accountEmail);
+    if (!windows.some((w) => inWindow(job.createdAt, w)) && !this.namedIds.has(job.jobId)) return;
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
@@ -117,7 +134,7 @@ export class PolicyCollector {
     this.see(entry.createdAt);
     const requester = this.requestsByAccount.has(entry.accountEmail);
     if (requester) this.knownAccounts.add(entry.accountEmail);
-    if (requester || (entry.jobId !== '' && this.jobById.has(entry.jobId))) this.ledger.push(entry);
+    if (entry.jobId === '' ? requester : this.jobById.has(entry.jobId)) this.ledger.push(entry);
   }
 
   addPayment(payment: Payment): void {
@@ -183,12 +200,16 @@ export class PolicyCollector {
       requestById: new Map(this.requestsInOrder.map((request) => [request.requestId, request])),
       requestsByAccount: this.requestsByAccount,
       latestTimestamp,
+      windowMs: this.windowMs,
     };
   }
 }
 
-export function buildIndexes(data: PolicyData): PolicyIndexes {
-  const collector = new PolicyCollector(data.requests);
+export function buildIndexes(
+  data: PolicyData,
+  windowHours: number = DEFAULT_SETTINGS.windowHours,
+): PolicyIndexes {
+  const collector = new PolicyCollector(data.requests, windowHours);
   for (const job of data.jobs) collector.addJob(job);
   for (const entry of data.ledger) collector.addLedgerEntry(entry);
   for (const payment of data.payments) collector.addPayment(payment);

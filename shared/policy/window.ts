@@ -41,6 +41,10 @@ export function requestWindow(request: SupportRequest, windowMs: number): Reques
   };
 }
 
+export function inWindow(time: number, window: RequestWindow): boolean {
+  return time >= window.start && (time < window.end || (time === window.end && window.endInclusive));
+}
+
 /** Delivered a usable output: `succeeded` and output_delivered not false. */
 export function hasUsableOutput(job: Job): boolean {
   return job.status === 'succeeded' && job.delivered;
