@@ -13,7 +13,7 @@ import { count } from './format';
 import { AnomalyList, IncidentList } from './IncidentList';
 import { IncidentView } from './IncidentView';
 import { useIncidentRoute } from './outage-route';
-import { loadMinutes, loadOverview } from './outages-client';
+import { loadMinutes, loadOverview, whenWarm } from './outages-client';
 import type { Overview } from './outages-messages';
 import './outages.css';
 
@@ -38,6 +38,7 @@ export function OutagesPage() {
         setOverview(o);
         setOverviewKey((k) => k + 1);
         setError(null);
+        void whenWarm().then((ms) => performance.mark('outages:ready', { detail: { ms } }));
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );

@@ -20,6 +20,7 @@ function start(): Worker {
     if (reply.type === 'error') waiting.reject(new Error(reply.message));
     else if (reply.type === 'overview') waiting.resolve(reply.overview);
     else if (reply.type === 'minutes') waiting.resolve(reply.series);
+    else if (reply.type === 'warm') waiting.resolve(reply.ms);
     else waiting.resolve(reply.result);
   };
   return worker;
@@ -50,4 +51,9 @@ export function loadMinutes(from: number, to: number): Promise<FailureSeries> {
 /** Call after loadOverview: the affected jobs, accounts and compensation standing of one incident. */
 export function loadIncident(incidentId: string): Promise<IncidentResult> {
   return ask<IncidentResult>({ type: 'incident', incidentId });
+}
+
+/** Resolves when the failed jobs and their ledger rows are in the worker's memory. */
+export function whenWarm(): Promise<number> {
+  return ask<number>({ type: 'warm' });
 }
