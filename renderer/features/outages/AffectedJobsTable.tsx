@@ -34,11 +34,36 @@ function requestCell(row: AffectedRow) {
   ));
 }
 
-function creditBackCell(row: AffectedRow, selected: boolean, onToggle: (jobId: string) => void) {
-  if (row.proactive)
+export interface ProactiveActions {
+  /** A second reviewer approves a four_eyes proactive credit-back. */
+  approve(requestId: string): void;
+  /** One step back, as on the Review page; impossible after export. */
+  undo(requestId: string): void;
+}
+
+function creditBackCell(
+  row: AffectedRow,
+  selected: boolean,
+  onToggle: (jobId: string) => void,
+  actions: ProactiveActions,
+) {
+  const proactive = row.proactive;
+  if (proactive)
     return (
-      <span className="badge badge--accent" title={row.proactive.requestId}>
-        proactive · {row.proactive.state}
+      <span className="outages-proactive">
+        <span className="badge badge--accent" title={proactive.requestId}>
+          proactive · {proactive.state}
+        </span>
+        {proactive.state === 'decided' ? (
+          <button type="button" className="link-button" onClick={() => actions.approve(proactive.requestId)}>
+            Approve
+          </button>
+        ) : null}
+        {proactive.state !== 'exported' ? (
+          <button type="button" className="link-button" onClick={() => actions.undo(proactive.requestId)}>
+            Undo
+          </button>
+        ) : null}
       </span>
     );
   if (row.exported) return <span className="badge">exported</span>;
@@ -55,10 +80,12 @@ export function AffectedJobsTable({
   rows,
   isSelected,
   onToggle,
+  actions,
 }: {
   rows: readonly AffectedRow[];
   isSelected: (jobId: string) => boolean;
   onToggle: (jobId: string) => void;
+  actions: ProactiveActions;
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -118,7 +145,7 @@ export function AffectedJobsTable({
                 <span role="cell">
                   {row.restored ? <span className="badge">restored</span> : <span className="muted">—</span>}
                 </span>
-                <span role="cell">{creditBackCell(row, isSelected(job.jobId), onToggle)}</span>
+                <span role="cell">{creditBackCell(row, isSelected(job.jobId), onToggle, actions)}</span>
               </div>
             );
           })}

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AffectedRow } from '../../../shared/outages';
 import { PageHeader } from '../../components/PageHeader';
+import { approveDecision, undoDecision } from '../../data/decisions';
+import { useReviewerIdentity } from '../../data/reviewer';
 import { AccountsTable } from './AccountsTable';
-import { AffectedJobsTable } from './AffectedJobsTable';
+import { AffectedJobsTable, type ProactiveActions } from './AffectedJobsTable';
 import { count, formatDuration, formatWindow } from './format';
 import { openIncident } from './outage-route';
 import type { IncidentResult } from './outages-messages';
@@ -16,6 +18,8 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
   const [result, setResult] = useState<IncidentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
+  const [actionError, setActionError] = useState<string | null>(null);
+  const identity = useReviewerIdentity();
 
   useEffect(() => {
     let live = true;
@@ -49,6 +53,15 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
       else next.add(jobId);
       return next;
     });
+
+  const run = (action: () => Promise<unknown>) => {
+    setActionError(null);
+    action().catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+  };
+  const actions: ProactiveActions = {
+    approve: (requestId) => run(() => approveDecision(requestId, identity ?? '')),
+    undo: (requestId) => run(() => undoDecision(requestId, identity ?? '')),
+  };
 
   const back = (
     <button type="button" className="button" onClick={() => openIncident(null)}>
@@ -137,7 +150,17 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
             Failed or undelivered without a usable output, running inside the window, in a listed component or
             model.
           </p>
-          <AffectedJobsTable rows={report.rows} isSelected={(id) => !deselected.has(id)} onToggle={toggle} />
+          {actionError ? (
+            <p className="message message--error" role="alert">
+              {actionError}
+            </p>
+          ) : null}
+          <AffectedJobsTable
+            rows={report.rows}
+            isSelected={(id) => !deselected.has(id)}
+            onToggle={toggle}
+            actions={actions}
+          />
         </section>
       </div>
     </>
