@@ -83,13 +83,14 @@ export interface KindGuess {
 }
 
 /**
- * The kind whose required columns are all present and that maps the most columns. If no kind
+ * The kind whose required columns are all present and that maps the most columns (after the
+ * person's own mapping, if any). If no kind
  * has all its required columns, the one mapping the most is named, so the error can list
  * what is missing.
  */
-export function detectKind(headers: readonly string[]): KindGuess {
+export function detectKind(headers: readonly string[], override?: MappingOverride): KindGuess {
   const scores = IMPORT_KINDS.map((kind) => {
-    const m = mapColumns(kind, headers);
+    const m = mapColumns(kind, headers, override);
     return { kind, matched: Object.keys(m.fieldToColumn).length, missingRequired: m.missingRequired };
   });
   const rank = (s: (typeof scores)[number]) =>

@@ -359,7 +359,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
     if (headers.every((h) => h.trim() === '')) {
       throw new ReadError('no-header', 'the first line is empty: the file has no header line');
     }
-    const guess = this.options.kind ? null : detectKind(headers);
+    const guess = this.options.kind ? null : detectKind(headers, this.options.mapping);
     if (guess) {
       this.kind = guess.kind;
       if (this.options.mapping === undefined && guess.scores[0]!.matched === 0) {

@@ -301,3 +301,15 @@ describe('fingerprint hex', () => {
     }
   });
 });
+
+describe('kind detection with a saved mapping', () => {
+  it('uses the mapping to find the kind when headers alone say nothing', async () => {
+    const { report } = await readAllRecords(
+      [new TextEncoder().encode('a,b,c,d\nr1,x@y,2026-03-01,failed\n')],
+      {
+        mapping: { a: 'job_id', b: 'account_email', c: 'created_at', d: 'status' },
+      },
+    );
+    expect(report).toMatchObject({ kind: 'jobs', accepted: 1 });
+  });
+});
