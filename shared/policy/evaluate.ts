@@ -18,6 +18,8 @@ import type {
 } from './types';
 import { hasUsableOutput, rankCandidates, requestWindow } from './window';
 
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 /** What rule 7 knows about generations compensated outside this request. */
 export interface CompensationState {
   isRestoredInLedger(jobId: string): boolean;
@@ -93,7 +95,7 @@ export function evaluateRequest(
     pickedBy: null,
     candidates: [],
     ledgerEntryIds: [],
-    paymentIds: (indexes.paymentsByAccount.get(request.accountEmail) ?? []).map((p) => p.paymentId),
+    paymentIds: indexes.paymentIdsByAccount.get(request.accountEmail) ?? NO_IDS,
     duplicatePaymentIds: null,
     outageIds: [],
     errorClass: null,

@@ -41,6 +41,8 @@ export interface PolicyIndexes {
   ledgerOfAccount(accountEmail: string): readonly LedgerEntry[];
   /** Sorted by created_at, then payment_id. */
   paymentsByAccount: ReadonlyMap<string, readonly Payment[]>;
+  /** The same, ids only: shared by the evidence of every request of the account. */
+  paymentIdsByAccount: ReadonlyMap<string, readonly string[]>;
   /** Sorted by start, then incident_id. */
   outages: readonly OutageSpan[];
   outageById: ReadonlyMap<string, Outage>;
@@ -89,9 +91,9 @@ export function compareRequests(a: SupportRequest, b: SupportRequest): number {
 export class PolicyCollector {
   private readonly requestsByAccount = new Map<string, SupportRequest[]>();
   private readonly requestsInOrder: SupportRequest[];
-  private readonly windowsByAccount = new Map<string, RequestWindow[]>();
+  /** One lookup per streamed row: the account's windows, and whether some row carried it. */
+  private readonly accounts = new Map<string, { windows: RequestWindow[]; known: boolean }>();
   private readonly namedIds = new Set<string>();
-  private readonly knownAccounts = new Set<string>();
   private readonly jobById = new Map<string, Job>();
   private readonly ledger: LedgerEntry[] = [];
   private readonly payments: Payment[] = [];
@@ -104,7 +106,10 @@ export class PolicyCollector {
     this.requestsInOrder = [...requests].sort(compareRequests);
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
-      push(this.windowsByAccount, request.accountEmail, requestWindow(request, this.windowMs));
+      const window = requestWindow(request, this.windowMs);
+      const account = this.accounts.get(request.accountEmail);
+      if (account) account.windows.push(window);
+      else this.accounts.set(request.accountEmail, { windows: [window], known: false });
       if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
       for (const token of textTokens(request)) this.namedIds.add(token);
       this.see(request.receivedAt);
@@ -120,10 +125,10 @@ export class PolicyCollector {
     this.see(job.createdAt);
     this.see(job.startedAt);
     this.see(job.completedAt);
-    const windows = this.windowsByAccount.get(job.accountEmail);
-    if (!windows) return;
-    this.knownAccounts.add(job.accountEmail);
-    if (!windows.some((w) => inWindow(job.createdAt, w)) && !this.namedIds.has(job.jobId)) return;
+    const account = this.accounts.get(job.accountEmail);
+    if (!account) return;
+    account.known = true;
+    if (!account.windows.some((w) => inWindow(job.createdAt, w)) && !this.namedIds.has(job.jobId)) return;
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
@@ -132,15 +137,17 @@ export class PolicyCollector {
 
   addLedgerEntry(entry: LedgerEntry): void {
     this.see(entry.createdAt);
-    const requester = this.requestsByAccount.has(entry.accountEmail);
-    if (requester) this.knownAccounts.add(entry.accountEmail);
+    const account = this.accounts.get(entry.accountEmail);
+    if (account) account.known = true;
+    const requester = account !== undefined;
     if (entry.jobId === '' ? requester : this.jobById.has(entry.jobId)) this.ledger.push(entry);
   }
 
   addPayment(payment: Payment): void {
     this.see(payment.createdAt);
-    if (!this.requestsByAccount.has(payment.accountEmail)) return;
-    this.knownAccounts.add(payment.accountEmail);
+    const account = this.accounts.get(payment.accountEmail);
+    if (!account) return;
+    account.known = true;
     this.payments.push(payment);
   }
 
@@ -176,6 +183,12 @@ export class PolicyCollector {
     const paymentsByAccount = new Map<string, Payment[]>();
     for (const payment of this.payments) push(paymentsByAccount, payment.accountEmail, payment);
     for (const list of paymentsByAccount.values()) if (list.length > 1) list.sort(comparePayments);
+    const paymentIdsByAccount = new Map<string, readonly string[]>();
+    for (const [email, list] of paymentsByAccount)
+      paymentIdsByAccount.set(
+        email,
+        list.map((p) => p.paymentId),
+      );
 
     const latestTimestamp = this.latest;
     const outages = this.outages
@@ -191,9 +204,10 @@ export class PolicyCollector {
       jobById,
       jobsByAccount,
       ledgerByJob,
-      knownAccounts: this.knownAccounts,
+      knownAccounts: new Set([...this.accounts].filter(([, a]) => a.known).map(([email]) => email)),
       ledgerOfAccount,
       paymentsByAccount,
+      paymentIdsByAccount,
       outages,
       outageById: new Map(outages.map((span) => [span.outage.incidentId, span.outage])),
       requestsInOrder: this.requestsInOrder,

@@ -77,7 +77,7 @@ export interface Evidence {
   pickedBy: PickMethod | null;
   candidates: CandidateFactors[];
   ledgerEntryIds: string[];
-  paymentIds: string[];
+  paymentIds: readonly string[];
   /** The two payments of a duplicate-payment billing error: earlier, later. */
   duplicatePaymentIds: [string, string] | null;
   outageIds: string[];
