@@ -1,21 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { normalizeHeader } from '../../shared/reading';
 import { appendAudit } from './audit';
 import { batchTables, deleteBatchRows } from './batch-rows';
 import { db } from './db';
 import type { ImportBatch, MappingProfile, ProblemChunk } from './import-records';
+import { headerKey } from './import-text';
+
+export { headerKey, newBatchId, problemsCsv } from './import-text';
 
 /** Import history, newest first. */
 export function useImportBatches(): ImportBatch[] | undefined {
   return useLiveQuery(() => db.importBatches.orderBy('startedAt').reverse().toArray(), []);
-}
-
-export function newBatchId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const random = Math.floor(Math.random() * 0x10000)
-    .toString(16)
-    .padStart(4, '0');
-  return `imp-${stamp}-${random}`;
 }
 
 /**
@@ -82,28 +76,6 @@ export async function undoBatch(batchId: string, actor: string, how: 'undo' | 'r
 export async function batchProblems(batchId: string): Promise<ProblemChunk['problems']> {
   const chunks = await db.importProblems.where('batchId').equals(batchId).sortBy('id');
   return chunks.flatMap((c) => c.problems).sort((a, b) => a.line - b.line);
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The error report as CSV: physical line, column, raw value, reason, severity. */
-export function problemsCsv(problems: ProblemChunk['problems']): string {
-  const lines = ['line,severity,column,value,reason'];
-  for (const p of problems)
-    lines.push([p.line, p.severity, p.column, p.value, p.reason].map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
-
-/** The header set a profile is recognised by: normalised names, sorted, order-independent. */
-export function headerKey(headers: readonly string[]): string {
-  return headers
-    .map(normalizeHeader)
-    .filter((h) => h !== '')
-    .sort()
-    .join('|');
 }
 
 export async function profileForHeaders(headers: readonly string[]): Promise<MappingProfile | undefined> {

@@ -78,7 +78,15 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-  | { status: 'complete'; batchId: string; counts: BatchCounts; settings: ImportSettings; ms: number }
+  | {
+      status: 'complete';
+      batchId: string;
+      counts: BatchCounts;
+      settings: ImportSettings;
+      ms: number;
+      /** Milliseconds spent hashing, parsing, grouping rows and waiting for IndexedDB. */
+      phases: Record<string, number>;
+    }
   | { status: 'already-imported'; batchId: string; previousBatchId: string; previousAt: number }
   | { status: 'cancelled'; batchId: string }
   | { status: 'failed'; batchId: string; message: string };

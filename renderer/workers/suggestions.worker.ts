@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { buildIndexes, prepareSettings, suggestAll, type PolicyIndexes } from '../../shared/policy';
 import type { DecisionState } from '../../shared/review/decision';
+import { queueBase, type QueueBase } from '../../shared/review/queue';
 import { planSuggestionUpdate, type RequestKey } from '../../shared/review/stored-suggestion';
 import { ReviewDeskDb } from '../data/db';
 import { settingsInForce } from '../data/policy-settings';
@@ -115,8 +116,22 @@ async function run(id: number): Promise<SuggestionRunSummary> {
   };
 }
 
+async function queueRows(id: number): Promise<void> {
+  const rows: QueueBase[] = [];
+  await db.suggestions.each((s) => {
+    rows.push(queueBase(s));
+  });
+  post({ type: 'queue', id, rows });
+}
+
 scope.onmessage = (event: MessageEvent<SuggestionWorkerRequest>) => {
   const { id } = event.data;
+  if (event.data.type === 'queue') {
+    queueRows(id).catch((error: unknown) =>
+      post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
+    );
+    return;
+  }
   run(id).then(
     (summary) => post({ type: 'done', id, summary }),
     (error: unknown) =>

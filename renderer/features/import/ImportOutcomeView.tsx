@@ -44,6 +44,12 @@ export function ImportOutcomeView({ outcome, fileName }: { outcome: ImportOutcom
             {(outcome.ms / 1000).toFixed(1)} s as batch <code>{outcome.batchId}</code>.
           </p>
           <CountsList counts={outcome.counts} label="Import counts" />
+          <p className="import-hint" data-testid="import-phases">
+            Time spent:{' '}
+            {Object.entries(outcome.phases)
+              .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(1)} s`)
+              .join(' · ')}
+          </p>
           {problems ? (
             <>
               <ProblemTable problems={problems} caption="Rejected, duplicate, skipped and warned rows" />

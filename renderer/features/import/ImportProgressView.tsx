@@ -25,8 +25,9 @@ export function ImportProgressView({ progress, fileSize, onCancel }: ImportProgr
       <p className="import-progress__text" aria-live="polite">
         {progress ? (
           <>
-            <strong>{count(progress.rows)}</strong> rows · {count(progress.rowsPerSec)} rows/s · {bytes(read)}{' '}
-            of {bytes(fileSize)} ({percent}%)
+            <strong>{count(progress.rows)}</strong> rows read ·{' '}
+            <span data-testid="rows-stored">{count(progress.stored)}</span> stored ·{' '}
+            {count(progress.rowsPerSec)} rows/s · {bytes(read)} of {bytes(fileSize)} ({percent}%)
             {progress.etaSec !== null ? ` · about ${duration(progress.etaSec)} left` : ''}
           </>
         ) : (

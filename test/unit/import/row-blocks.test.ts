@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Job, LedgerEntry } from '../../../shared/domain/records';
+import {
+  BUCKETS,
+  bucketOf,
+  groupKey,
+  hourOfGroup,
+  jobToTuple,
+  ledgerToTuple,
+  tupleToJob,
+  tupleToLedger,
+} from '../../../renderer/data/row-blocks';
+
+const job: Job = {
+  jobId: 'job_1',
+  accountEmail: 'ana@example.com',
+  accountEmailRaw: ' Ana@Example.com',
+  createdAt: Date.UTC(2026, 2, 1, 10, 30),
+  startedAt: null,
+  completedAt: Date.UTC(2026, 2, 1, 10, 35),
+  status: 'failed',
+  errorCode: 'GPU_OOM',
+  errorMessage: 'out of memory, "frame" 12\nretry',
+  outputUrl: '',
+  delivered: false,
+  creditsCharged: null,
+  model: 'vy-motion-2',
+  component: 'render',
+};
+
+describe('row tuples', () => {
+  it('give back exactly the job they were made from', () => {
+    expect(tupleToJob(jobToTuple(job))).toEqual(job);
+    const plain = { ...job, accountEmailRaw: job.accountEmail, delivered: true, creditsCharged: 10 };
+    expect(tupleToJob(jobToTuple(plain))).toEqual(plain);
+  });
+
+  it('store the raw email only when it differs from the normalised one', () => {
+    expect(jobToTuple({ ...job, accountEmailRaw: job.accountEmail })[2]).toBe('');
+    expect(jobToTuple(job)[2]).toBe(' Ana@Example.com');
+  });
+
+  it('give back exactly the ledger entry they were made from', () => {
+    const entry: LedgerEntry = {
+      entryId: 'L1',
+      accountEmail: 'ana@example.com',
+      createdAt: 1,
+      type: 'restore',
+      credits: 10,
+      jobId: 'job_1',
+      amountMinor: null,
+      currency: '',
+      reference: 'key-1',
+      description: 'x',
+    };
+    expect(tupleToLedger(ledgerToTuple(entry))).toEqual(entry);
+  });
+});
+
+describe('groups', () => {
+  it('hash keys into a fixed, stable bucket range', () => {
+    expect(bucketOf('ana@example.com')).toBe(bucketOf('ana@example.com'));
+    const seen = new Set<number>();
+    for (let i = 0; i < 5000; i++) {
+      const b = bucketOf(`user${i}@mail.test`);
+      expect(b).toBeGreaterThanOrEqual(0);
+      expect(b).toBeLessThan(BUCKETS);
+      seen.add(b);
+    }
+    // Spread: 5,000 accounts reach nearly every bucket.
+    expect(seen.size).toBeGreaterThan(BUCKETS * 0.95);
+  });
+
+  it('orders hour groups as strings the way the hours are ordered in time', () => {
+    const hours = [0, 3_600_000, Date.UTC(2001, 0, 1), Date.UTC(2026, 2, 1), Date.UTC(2286, 0, 1)];
+    const keys = hours.map(groupKey.jobsHour);
+    expect([...keys].sort()).toEqual(keys);
+    expect(keys.map(hourOfGroup)).toEqual(hours);
+  });
+
+  it('keeps kinds and views apart', () => {
+    expect(groupKey.jobsByAccount('a')).toMatch(/^jobs\.a\.\d{4}$/);
+    expect(groupKey.jobsById('a')).toMatch(/^jobs\.i\.\d{4}$/);
+    expect(groupKey.ledgerByAccount('a')).toMatch(/^ledger\.a\.\d{4}$/);
+    expect(groupKey.ledgerByJob('a')).toMatch(/^ledger\.j\.\d{4}$/);
+    expect(groupKey.ledgerById('a')).toMatch(/^ledger\.i\.\d{4}$/);
+  });
+});
