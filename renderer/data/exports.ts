@@ -24,11 +24,14 @@ import { groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
 /** Everything the Exports page weighs, read in one consistent snapshot. */
 async function snapshot() {
   return db.transaction('r', [db.decisions, db.suggestions, db.exportedItems, db.exportBatches], async () => {
-    const [decisions, exportedRows, latest] = await Promise.all([
-      db.decisions.where('state').anyOf('decided', 'approved').toArray(),
+    // Two equals() reads use getAll; anyOf() walks a cursor, several times slower at 10,000 rows.
+    const [decided, approved, exportedRows, latest] = await Promise.all([
+      db.decisions.where('state').equals('decided').toArray(),
+      db.decisions.where('state').equals('approved').toArray(),
       db.exportedItems.toArray(),
       db.exportBatches.orderBy('batchId').last(),
     ]);
+    const decisions = [...decided, ...approved];
     const overrides = decisions.filter((d) => d.rule === null).map((d) => d.requestId);
     const suggestions = await db.suggestions.bulkGet(overrides);
     return {
@@ -229,11 +232,12 @@ export function useDecisionDays(): { first: string; last: string; count: number 
     if (count === 0) return null;
     let first = '9999-12-31';
     let last = '0000-01-01';
-    await db.decisions.each((d) => {
+    // toArray() is one getAll; each() would cross a cursor step per decision.
+    for (const d of await db.decisions.toArray()) {
       const day = d.decidedAt.slice(0, 10);
       if (day < first) first = day;
       if (day > last) last = day;
-    });
+    }
     return { first, last, count };
   }, []);
 }
