@@ -1,5 +1,5 @@
 import '../exports/exports.css';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { PickedFile } from '../../../shared/bridge/desktop-api';
 import { verifyExport, type ExportFile, type ExportVerification } from '../../../shared/export';
 import { fromUtf8 } from '../../../shared/signing';
@@ -71,7 +71,7 @@ export function VerifyExportPanel() {
     }
   }
 
-  function useDeskKeys() {
+  function takeDeskKeys() {
     if (!status?.keys.length) return;
     const lines = status.keys.map(allowedSignersLineFor).join('\n');
     setFiles((f) => ({
@@ -114,7 +114,7 @@ export function VerifyExportPanel() {
       </p>
       <div className="verify-files">
         {SLOTS.map(({ slot, label, optional }) => (
-          <div key={slot} style={{ display: 'contents' }}>
+          <Fragment key={slot}>
             <span>
               {label}
               {optional ? ' (optional)' : ''}
@@ -132,12 +132,12 @@ export function VerifyExportPanel() {
                 Choose…
               </button>
               {slot === 'allowed' && status?.keys.length ? (
-                <button type="button" className="link-button verify-own-keys" onClick={useDeskKeys}>
+                <button type="button" className="link-button verify-own-keys" onClick={takeDeskKeys}>
                   Use this desk&apos;s keys
                 </button>
               ) : null}
             </span>
-          </div>
+          </Fragment>
         ))}
       </div>
       <button
