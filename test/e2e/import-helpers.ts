@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Picks files through the Import page's button, as a user would through the file dialog. */
@@ -33,4 +34,14 @@ export async function importFile(page: Page, path: string, fileName: string) {
 
 export function historyRow(page: Page, fileName: string) {
   return page.getByTestId('import-history').locator('tbody tr').filter({ hasText: fileName });
+}
+
+/** No serious or critical accessibility violations in the page as it stands. */
+export async function expectAccessible(page: Page, what: string) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+    `${what} accessibility`,
+  ).toEqual([]);
 }

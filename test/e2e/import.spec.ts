@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { countsOf, historyRow, importFile, session } from './import-helpers';
+import { chooseFiles, countsOf, expectAccessible, historyRow, importFile, session } from './import-helpers';
 import { watchPage } from './smoke';
 
 const MESSY = resolve(__dirname, '../fixtures/scenarios/messy');
@@ -16,6 +16,17 @@ test('a new user imports the messy scenario: counts equal inspect.json, broken r
   const watched = watchPage(page);
   await page.goto('./#/import');
   await expect(page.getByRole('heading', { name: 'No files imported yet' })).toBeVisible();
+
+  // The preview, before anything is committed: detected settings, mapping, first rows, problems.
+  await chooseFiles(page, [resolve(MESSY, 'jobs.csv')]);
+  const preview = session(page, 'jobs.csv');
+  await expect(preview.getByRole('button', { name: 'Import jobs.csv' })).toBeEnabled({ timeout: 30_000 });
+  await expect(preview.getByLabel('Kind')).toHaveValue('');
+  await expect(preview.getByLabel('Kind').locator('option').first()).toHaveText('Detected (jobs)');
+  await expect(preview.getByRole('table').filter({ hasText: 'Column mapping' })).toBeVisible();
+  await expect(preview.getByRole('region', { name: 'First rows as they will be stored' })).toBeVisible();
+  await expectAccessible(page, 'import preview');
+  await preview.getByRole('button', { name: 'Remove file' }).click();
 
   for (const kind of ['jobs', 'ledger', 'payments', 'requests', 'outages']) {
     const fileName = `${kind}.csv`;
@@ -34,6 +45,7 @@ test('a new user imports the messy scenario: counts equal inspect.json, broken r
       }
     }
     await expect(historyRow(page, fileName)).toHaveAttribute('data-status', 'complete');
+    if (kind === 'jobs') await expectAccessible(page, 'import outcome');
     await card.getByRole('button', { name: 'Close' }).click();
   }
   expect(watched.consoleErrors).toEqual([]);

@@ -88,7 +88,7 @@ export function BatchHistory({ batches, actor }: { batches: ImportBatch[]; actor
       <p role="status" className="import-muted">
         {message}
       </p>
-      <div className="import-scroll">
+      <div className="import-scroll" tabIndex={0} role="region" aria-label="Import history table">
         <table className="table" data-testid="import-history">
           <thead>
             <tr>

@@ -26,7 +26,7 @@ interface ProblemTableProps {
 export function ProblemTable({ problems, caption }: ProblemTableProps) {
   if (problems.length === 0) return <p className="import-muted">No problems found.</p>;
   return (
-    <div className="import-scroll">
+    <div className="import-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="table" data-testid="problem-table">
         <caption className="import-caption">
           {caption}
