@@ -6,4 +6,10 @@ import { appliedCommand } from './applied';
 import { reconcileCommand } from './reconcile';
 
 /** Every command the CLI knows, in the order `--help` lists them. Each lives in its own file. */
-export const commands: Command[] = [inspectCommand, reconcileCommand, exportCommand, verifyCommand, appliedCommand];
+export const commands: Command[] = [
+  inspectCommand,
+  reconcileCommand,
+  exportCommand,
+  verifyCommand,
+  appliedCommand,
+];
