@@ -47,6 +47,8 @@ export async function loadPolicyData(
     database.outages.toArray(),
   ]);
   const requests = storedRequests.map(plainRequest);
+  // Without requests there is nothing to suggest: skip reading a million jobs for nothing.
+  if (requests.length === 0) return { jobs: [], ledger: [], payments: [], requests: [], outages: [] };
   const accounts = new Set(requests.map((r) => r.accountEmail));
   const payments = storedPayments.map((p) => plainRecord<Payment>(p));
   const outages = storedOutages.map((o) => plainRecord<Outage>(o));

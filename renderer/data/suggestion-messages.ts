@@ -1,6 +1,9 @@
 /** The messages between the app and the suggestions worker. */
+import type { QueueBase } from '../../shared/review/queue';
+
 export interface SuggestionWorkerRequest {
-  type: 'run';
+  /** `run` applies the rules; `queue` reads the stored suggestions back as light queue rows. */
+  type: 'run' | 'queue';
   id: number;
 }
 
@@ -20,4 +23,5 @@ export interface SuggestionRunSummary {
 export type SuggestionWorkerReply =
   | { type: 'progress'; id: number; phase: string; done: number; total: number }
   | { type: 'done'; id: number; summary: SuggestionRunSummary }
+  | { type: 'queue'; id: number; rows: QueueBase[] }
   | { type: 'error'; id: number; message: string };

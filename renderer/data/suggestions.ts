@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
+import type { QueueBase } from '../../shared/review/queue';
 import { db } from './db';
 import { settingsInForce } from './policy-settings';
 import { suggestionInputsStamp } from './review-queries';
@@ -52,13 +53,30 @@ function runOnce(): Promise<SuggestionRunSummary> {
       if (reply.type === 'done') {
         publish({ running: false, phase: '', last: reply.summary });
         resolve(reply.summary);
-      } else {
+      } else if (reply.type === 'error') {
         publish({ running: false, phase: '', error: reply.message });
         reject(new Error(reply.message));
       }
     };
     w.addEventListener('message', onMessage);
     w.postMessage({ type: 'run', id });
+  });
+}
+
+/** The stored suggestions as light queue rows, read in the worker. */
+export function readQueueBases(): Promise<QueueBase[]> {
+  const id = nextId++;
+  const w = startWorker();
+  return new Promise<QueueBase[]>((resolve, reject) => {
+    const onMessage = (event: MessageEvent<SuggestionWorkerReply>) => {
+      const reply = event.data;
+      if (reply.id !== id) return;
+      w.removeEventListener('message', onMessage);
+      if (reply.type === 'queue') resolve(reply.rows);
+      if (reply.type === 'error') reject(new Error(reply.message));
+    };
+    w.addEventListener('message', onMessage);
+    w.postMessage({ type: 'queue', id });
   });
 }
 

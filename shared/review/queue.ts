@@ -1,6 +1,7 @@
 import { compareText } from '../policy/order';
 import type { Flag, Outcome } from '../policy/types';
 import type { ReviewState } from './lifecycle';
+import type { StoredSuggestion } from './stored-suggestion';
 
 /** One request in the review queue: its suggestion joined with its decision, flattened for speed. */
 export interface QueueRow {
@@ -135,4 +136,23 @@ export function countQueue(rows: readonly QueueRow[]): QueueCounts {
     if (row.newEvidence) counts.newEvidence += 1;
   }
   return counts;
+}
+
+/** A queue row before its decision is joined in: what the suggestions give. */
+export type QueueBase = Omit<QueueRow, 'state' | 'decidedOutcome'>;
+
+export function queueBase(s: StoredSuggestion): QueueBase {
+  return {
+    requestId: s.requestId,
+    accountEmail: s.accountEmail,
+    receivedAt: s.receivedAt,
+    jobId: s.jobId,
+    suggestedOutcome: s.outcome,
+    credits: s.credits,
+    amountMinor: s.amountMinor,
+    currency: s.currency,
+    flags: s.flags,
+    outageIds: s.evidence.outageIds,
+    newEvidence: s.newEvidence,
+  };
 }

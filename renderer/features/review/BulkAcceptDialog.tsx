@@ -4,7 +4,7 @@ import { OUTCOMES } from '../../../shared/policy/types';
 import { bulkTotals } from '../../../shared/review/bulk-totals';
 import type { QueueRow } from '../../../shared/review/queue';
 import { decideMany } from './actions';
-import { formatMoney } from './format';
+import { formatMoney, formatCount } from './format';
 import { useReviewUi } from './review-ui-store';
 
 interface Props {
@@ -63,12 +63,11 @@ export function BulkAcceptDialog({ rows, scope, actor }: Props) {
       onClose={close}
       onCancel={(e) => progress !== null && e.preventDefault()}
     >
-      <h2 id="bulk-title">Accept {totals.count.toLocaleString('en-US')} suggestions?</h2>
+      <h2 id="bulk-title">Accept {formatCount(totals.count)} suggestions?</h2>
       <p>
-        {scope}: {rows.length.toLocaleString('en-US')} requests, of which{' '}
-        {totals.count.toLocaleString('en-US')} are undecided and will be decided as suggested, under your
-        identity {actor ?? '(not set)'}. Decided ones are left alone. Each decision is recorded in the audit
-        log.
+        {scope}: {formatCount(rows.length)} requests, of which {formatCount(totals.count)} are undecided and
+        will be decided as suggested, under your identity {actor ?? '(not set)'}. Decided ones are left alone.
+        Each decision is recorded in the audit log.
       </p>
       <table className="table" data-testid="bulk-totals">
         <thead>
@@ -83,8 +82,8 @@ export function BulkAcceptDialog({ rows, scope, actor }: Props) {
           {totals.byOutcome.map((t) => (
             <tr key={t.outcome}>
               <td>{OUTCOME_LABELS[t.outcome]}</td>
-              <td className="num">{t.count.toLocaleString('en-US')}</td>
-              <td className="num">{t.credits ? t.credits.toLocaleString('en-US') : ''}</td>
+              <td className="num">{formatCount(t.count)}</td>
+              <td className="num">{t.credits ? formatCount(t.credits) : ''}</td>
               <td className="num">
                 {Object.entries(t.amounts)
                   .map(([currency, minor]) => formatMoney(minor, currency))
@@ -96,8 +95,8 @@ export function BulkAcceptDialog({ rows, scope, actor }: Props) {
         <tfoot>
           <tr>
             <th>Total</th>
-            <th className="num">{totals.count.toLocaleString('en-US')}</th>
-            <th className="num">{totals.credits.toLocaleString('en-US')}</th>
+            <th className="num">{formatCount(totals.count)}</th>
+            <th className="num">{formatCount(totals.credits)}</th>
             <th />
           </tr>
         </tfoot>
@@ -127,7 +126,7 @@ export function BulkAcceptDialog({ rows, scope, actor }: Props) {
           onClick={() => void confirm()}
           disabled={progress !== null || totals.count === 0 || !actor}
         >
-          Accept {totals.count.toLocaleString('en-US')}
+          Accept {formatCount(totals.count)}
         </button>
       </div>
     </dialog>

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
 import type { QueueRow } from '../../../shared/review/queue';
-import { formatCredits, formatMoney, formatTime } from './format';
+import { formatCredits, formatMoney, formatTime, formatCount } from './format';
 import { STATE_LABELS } from './QueueToolbar';
 import { useReviewUi } from './review-ui-store';
 
@@ -23,7 +23,11 @@ export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
   });
   const selectedIndex = rows.findIndex((row) => row.requestId === selectedId);
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    // Scrolling measures the list (a forced layout): skip it while the row is already well in view.
+    const range = virtualizer.range;
+    if (range && selectedIndex > range.startIndex && selectedIndex < range.endIndex) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   return (
@@ -31,7 +35,7 @@ export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
       ref={parentRef}
       className="queue-list"
       tabIndex={0}
-      aria-label={`Requests, ${rows.length.toLocaleString('en-US')} shown. Press j and k to move.`}
+      aria-label={`Requests, ${formatCount(rows.length)} shown. Press j and k to move.`}
       data-testid="queue-list"
     >
       <ul className="queue-list__inner" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,3 +1,4 @@
+import { formatCount } from './format';
 import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
 import { OUTCOMES } from '../../../shared/policy/types';
 import { OUTCOME_KEYS } from '../../../shared/review/outcome-keys';
@@ -21,7 +22,7 @@ export function QueueSummary({ counts }: { counts: QueueCounts }) {
               onClick={() => setFilter({ states: [state] })}
             >
               <span className="count-chip__label">{STATE_LABELS[state]}</span>
-              <span className="count-chip__value">{counts.byState[state].toLocaleString('en-US')}</span>
+              <span className="count-chip__value">{formatCount(counts.byState[state])}</span>
             </button>
           </li>
         ))}
@@ -49,9 +50,7 @@ export function QueueSummary({ counts }: { counts: QueueCounts }) {
             >
               <kbd aria-hidden="true">{OUTCOME_KEYS[outcome]}</kbd>
               <span className="count-chip__label">{OUTCOME_LABELS[outcome]}</span>
-              <span className="count-chip__value">
-                {(counts.byOutcome[outcome] ?? 0).toLocaleString('en-US')}
-              </span>
+              <span className="count-chip__value">{formatCount(counts.byOutcome[outcome] ?? 0)}</span>
             </button>
           </li>
         ))}

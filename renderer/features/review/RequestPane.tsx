@@ -9,6 +9,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { formatCredits, formatMoney, formatTime } from './format';
 import { STATE_LABELS } from './QueueToolbar';
 import type { QueueRow } from '../../../shared/review/queue';
+import { queueDecision, useQueue } from './queue-store';
 import { loadRequestView, type RequestView } from './request-view';
 import { useReviewUi } from './review-ui-store';
 
@@ -53,18 +54,20 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
     null,
   );
   const say = useReviewUi((s) => s.say);
+  const queue = useQueue();
   const select = useReviewUi((s) => s.select);
   // The row changes identity on every decision, undo or re-run: reload the view with it.
   const version = `${row.requestId}|${row.state}|${row.decidedOutcome ?? ''}|${row.suggestedOutcome}|${row.jobId ?? ''}|${row.newEvidence}`;
   useEffect(() => {
     let live = true;
-    loadRequestView(row.requestId).then(
+    loadRequestView(row).then(
       (loaded) => live && setView({ id: row.requestId, view: loaded, error: null }),
       (error: unknown) => live && setView({ id: row.requestId, view: null, error: String(error) }),
     );
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` covers every field of the row that matters
   }, [row.requestId, version]);
 
   if (!view || view.id !== row.requestId) {
@@ -197,26 +200,30 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
               </tr>
             </thead>
             <tbody>
-              {others.map(({ request: other, suggestion: s, decision: d }) => (
-                <tr key={other.requestId}>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button mono"
-                      onClick={() => select(other.requestId)}
-                    >
-                      {other.requestId}
-                    </button>
-                  </td>
-                  <td>{formatTime(other.receivedAt)}</td>
-                  <td>{s ? OUTCOME_LABELS[s.outcome] : '—'}</td>
-                  <td>
-                    {d
-                      ? `${OUTCOME_LABELS[d.outcome]} · ${STATE_LABELS[d.state]} by ${d.decidedBy}${d.note ? ` — “${d.note}”` : ''}`
-                      : 'undecided'}
-                  </td>
-                </tr>
-              ))}
+              {others.map((other) => {
+                const line = queue.byId.get(other.requestId);
+                const d = queueDecision(other.requestId);
+                return (
+                  <tr key={other.requestId}>
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button mono"
+                        onClick={() => select(other.requestId)}
+                      >
+                        {other.requestId}
+                      </button>
+                    </td>
+                    <td>{formatTime(other.receivedAt)}</td>
+                    <td>{line ? OUTCOME_LABELS[line.suggestedOutcome] : '—'}</td>
+                    <td>
+                      {d
+                        ? `${OUTCOME_LABELS[d.outcome]} · ${STATE_LABELS[d.state]} by ${d.decidedBy}${d.note ? ` — “${d.note}”` : ''}`
+                        : 'undecided'}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

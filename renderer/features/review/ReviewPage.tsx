@@ -1,3 +1,4 @@
+import { formatCount } from './format';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { countQueue, queryQueue } from '../../../shared/review/queue';
 import { useUiStore } from '../../app/ui-store';
@@ -60,7 +61,7 @@ function RunStatus() {
   if (!run.running) {
     return run.last ? (
       <p className="run-status muted small" data-testid="run-status">
-        {run.last.requests.toLocaleString('en-US')} requests · settings v{run.last.settingsVersion}{' '}
+        {formatCount(run.last.requests)} requests · settings v{run.last.settingsVersion}{' '}
         <code title={run.last.settingsSha256}>{run.last.settingsSha256.slice(0, 12)}</code> · computed in{' '}
         {(run.last.ms / 1000).toFixed(1)} s
       </p>
@@ -142,7 +143,7 @@ export function ReviewPage() {
                 openDialog('bulk');
               }}
             >
-              Accept all in filter ({visible.length.toLocaleString('en-US')})
+              Accept all in filter ({formatCount(visible.length)})
             </button>
           </>
         ) : undefined

@@ -23,8 +23,15 @@ export function formatDuration(ms: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+// One formatter for the whole page: toLocaleString builds a new one per call, which shows in a 100,000-row list.
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
 export function formatCredits(credits: number | null): string {
-  return credits === null ? '' : `${credits.toLocaleString('en-US')} cr`;
+  return credits === null ? '' : `${integer.format(credits)} cr`;
 }
 
 export function formatMoney(amountMinor: number | null, currency: string | null): string {

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { Decision } from '../../../shared/review/decision';
-import type { QueueRow } from '../../../shared/review/queue';
-import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
+import { queueBase, type QueueBase, type QueueRow } from '../../../shared/review/queue';
 import { db } from '../../data/db';
 import type { DecisionChange } from '../../data/decisions';
+import { readQueueBases } from '../../data/suggestions';
 
 /**
  * The review queue in memory: one light row per request, joined from the stored suggestions and
@@ -21,29 +21,13 @@ export interface QueueSnapshot {
   byId: ReadonlyMap<string, QueueRow>;
 }
 
-type Base = Omit<QueueRow, 'state' | 'decidedOutcome'>;
+type Base = QueueBase;
 
 let bases = new Map<string, Base>();
 let decisions = new Map<string, Decision>();
 let snapshot: QueueSnapshot = { status: 'loading', error: null, rows: [], byId: new Map() };
 const listeners = new Set<() => void>();
 let loaded: Promise<void> | null = null;
-
-function baseOf(s: StoredSuggestion): Base {
-  return {
-    requestId: s.requestId,
-    accountEmail: s.accountEmail,
-    receivedAt: s.receivedAt,
-    jobId: s.jobId,
-    suggestedOutcome: s.outcome,
-    credits: s.credits,
-    amountMinor: s.amountMinor,
-    currency: s.currency,
-    flags: s.flags,
-    outageIds: s.evidence.outageIds,
-    newEvidence: s.newEvidence,
-  };
-}
 
 function join(base: Base): QueueRow {
   const decision = decisions.get(base.requestId);
@@ -78,8 +62,10 @@ async function readDecisions(): Promise<Map<string, Decision>> {
 
 async function readAll(): Promise<void> {
   try {
-    const [stored, decided] = await Promise.all([db.suggestions.toArray(), readDecisions()]);
-    bases = new Map(stored.map((s) => [s.requestId, baseOf(s)]));
+    // The worker reads the full suggestions and sends back light rows, so the main thread never
+    // deserializes tens of thousands of evidence objects.
+    const [stored, decided] = await Promise.all([readQueueBases(), readDecisions()]);
+    bases = new Map(stored.map((s) => [s.requestId, s]));
     decisions = decided;
     rebuild();
   } catch (error) {
@@ -134,7 +120,7 @@ export function applyDecisionChanges(changes: readonly DecisionChange[]): void {
   for (const change of changes) {
     if (change.decision) decisions.set(change.requestId, change.decision);
     else decisions.delete(change.requestId);
-    if (change.suggestion) bases.set(change.requestId, baseOf(change.suggestion));
+    if (change.suggestion) bases.set(change.requestId, queueBase(change.suggestion));
   }
   if (changes.length > 50) {
     rebuild();

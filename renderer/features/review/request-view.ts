@@ -1,7 +1,9 @@
+import Dexie from 'dexie';
 import type { Job, Outage, SupportRequest } from '../../../shared/domain/records';
 import { buildIndexes, expandEvidence } from '../../../shared/policy';
 import type { ExpandedEvidence } from '../../../shared/policy/types';
 import type { Decision } from '../../../shared/review/decision';
+import type { QueueRow } from '../../../shared/review/queue';
 import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
 import { db } from '../../data/db';
 import {
@@ -12,12 +14,6 @@ import {
   jobLedger,
 } from '../../data/review-queries';
 
-export interface AccountRequestLine {
-  request: SupportRequest;
-  suggestion: StoredSuggestion | undefined;
-  decision: Decision | undefined;
-}
-
 /** Everything the request page shows, read in one go when a request is opened. */
 export interface RequestView {
   request: SupportRequest;
@@ -26,35 +22,54 @@ export interface RequestView {
   evidence: ExpandedEvidence;
   /** The account's jobs inside the timeline's span, with the outages that cross it. */
   timeline: { from: number; to: number; t: number; jobs: Job[]; outages: Outage[]; latest: number };
-  others: AccountRequestLine[];
+  /** The account's other requests, in received order; their states come from the queue in memory. */
+  others: SupportRequest[];
   loadMs: number;
 }
 
 const TIMELINE_MARGIN = 3 * 3_600_000;
 
-export async function loadRequestView(requestId: string): Promise<RequestView | null> {
+let outagesCache: Promise<Outage[]> | null = null;
+let watchingOutages = false;
+/** Outages are few and change only on import: read them once, again after an outages import. */
+function outagesOnce(): Promise<Outage[]> {
+  if (!watchingOutages) {
+    watchingOutages = true;
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((key) => key.includes('/outages/'))) outagesCache = null;
+    });
+  }
+  outagesCache ??= allOutages(db);
+  return outagesCache;
+}
+
+/**
+ * Reads the request's records with every query started at once: the queue row already knows the
+ * account and the matched job, so nothing waits on anything else.
+ */
+export async function loadRequestView(
+  row: Pick<QueueRow, 'requestId' | 'accountEmail' | 'jobId'>,
+): Promise<RequestView | null> {
   const started = performance.now();
-  const [stored, suggestion, decision] = await Promise.all([
+  const { requestId, accountEmail: email } = row;
+  const [stored, suggestion, decision, jobs, rowLedger, payments, requests, outages] = await Promise.all([
     db.requests.get(requestId),
     db.suggestions.get(requestId),
     db.decisions.get(requestId),
-  ]);
-  if (!stored || !suggestion) return null;
-  const email = stored.accountEmail;
-  const pickedId = suggestion.jobId;
-  const [jobs, ledger, payments, requests, outages] = await Promise.all([
     accountJobs(db, email),
-    pickedId === null ? Promise.resolve([]) : jobLedger(db, pickedId),
+    row.jobId === null ? Promise.resolve([]) : jobLedger(db, row.jobId),
     accountPayments(db, email),
     accountRequests(db, email),
-    allOutages(db),
+    outagesOnce(),
   ]);
-  const others = requests.filter((r) => r.requestId !== requestId);
-  const otherIds = others.map((r) => r.requestId);
-  const [otherSuggestions, otherDecisions] = await Promise.all([
-    db.suggestions.bulkGet(otherIds),
-    db.decisions.bulkGet(otherIds),
-  ]);
+  if (!stored || !suggestion) return null;
+  // The row may be a moment behind a re-run that picked another job: read that job's ledger then.
+  const ledger =
+    suggestion.jobId === row.jobId
+      ? rowLedger
+      : suggestion.jobId === null
+        ? []
+        : await jobLedger(db, suggestion.jobId);
   const request = requests.find((r) => r.requestId === requestId) ?? (stored as SupportRequest);
   // A handful of records: indexing them costs less than a millisecond and reuses the engine's lookups.
   const indexes = buildIndexes({ jobs, ledger, payments, requests: [request], outages });
@@ -78,11 +93,7 @@ export async function loadRequestView(requestId: string): Promise<RequestView | 
       outages: outages.filter((o) => o.startedAt <= to && (o.resolvedAt ?? Math.max(latest, to)) >= from),
       latest,
     },
-    others: others.map((r, i) => ({
-      request: r,
-      suggestion: otherSuggestions[i],
-      decision: otherDecisions[i],
-    })),
+    others: requests.filter((r) => r.requestId !== requestId),
     loadMs: performance.now() - started,
   };
 }

@@ -32,10 +32,17 @@ export function requestIdFromHash(hash: string): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+let hashTimer: ReturnType<typeof setTimeout> | null = null;
+
 function writeHash(requestId: string | null): void {
   const hash = requestId === null ? '#/review' : `#/review/${encodeURIComponent(requestId)}`;
-  // replaceState: moving through the queue must not flood the history or fire hashchange.
-  if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  // replaceState: moving through the queue must not flood the history or fire hashchange; and
+  // only once the reviewer pauses, since it costs a few milliseconds per call.
+  if (hashTimer) clearTimeout(hashTimer);
+  hashTimer = setTimeout(() => {
+    if (window.location.hash.startsWith('#/review') && window.location.hash !== hash)
+      window.history.replaceState(null, '', hash);
+  }, 250);
 }
 
 export const useReviewUi = create<ReviewUiState>((set) => ({
