@@ -10,6 +10,7 @@ import {
   type TextEncodingName,
 } from './encoding';
 import { fingerprintHex, fingerprintNumber, naturalKey } from './fingerprint';
+import { KeyIndex } from './key-index';
 import {
   detectKind,
   mapColumns,
@@ -135,9 +136,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
   private kind: ImportKind = 'jobs';
   private readonly zone: string;
   private readonly dateOrder: DateOrder;
-  private readonly seen = new Map<string, number>();
-  private seenFingerprints: number[] = [];
-  private seenLines: number[] = [];
+  private readonly seen = new KeyIndex();
   private batch: ReadBatch<K> = { records: [], problems: [] };
   private readonly errors: RowProblem[] = [];
   private readonly notes: ReadProblem[] = [];
@@ -400,10 +399,10 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
   ): void {
     const key = naturalKey(this.kind, record);
     const fp = fingerprintNumber(record);
-    const earlier = this.seen.get(key);
-    if (earlier !== undefined) {
-      const firstLine = this.seenLines[earlier]!;
-      if (this.seenFingerprints[earlier] === fp) {
+    const earlier = this.seen.addOrFind(key, line, fp);
+    if (earlier !== -1) {
+      const firstLine = this.seen.lineOf(earlier);
+      if (this.seen.fingerprintOf(earlier) === fp) {
         this.counts.duplicates++;
         this.note({
           severity: 'duplicate',
@@ -422,9 +421,6 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
       }
       return;
     }
-    this.seen.set(ownCopy(key), this.seenLines.length);
-    this.seenLines.push(line);
-    this.seenFingerprints.push(fp);
     this.counts.accepted++;
     this.batch.records.push({ line, key, fingerprint: fingerprintHex(fp), record });
     if (warning) {
@@ -474,14 +470,6 @@ function keyField(kind: ImportKind): string {
     default:
       return 'incident_id';
   }
-}
-
-/**
- * A cell cut from a chunk by substring may be a view that keeps the whole chunk alive; the
- * duplicate index lives as long as the file, so it must hold copies, not views.
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function allEmpty(cells: string[]): boolean {

@@ -1,0 +1,94 @@
+/**
+ * The natural keys seen so far in one file, for the in-file duplicate check, with the line and
+ * content fingerprint of each key's first row.
+ *
+ * A Map<string, …> of a million ids made the whole pipeline a third slower: every major GC
+ * walks all its entries. This open-addressing table lives in typed arrays, which the GC never
+ * traces, and stores a 64-bit hash of each key instead of the key. Two different ids share a
+ * hash with a chance of about 1 in 3·10^7 for a file of a million rows; if it ever happened,
+ * the later row would be reported as a conflicting repeat (never silently dropped), because its
+ * content fingerprint, which includes the id itself, differs.
+ */
+export class KeyIndex {
+  private hashHigh = new Int32Array(1 << 12);
+  private hashLow = new Int32Array(1 << 12);
+  /** Entry number + 1 at each slot; 0 = empty. */
+  private slots = new Int32Array(1 << 12);
+  private lines = new Float64Array(1 << 11);
+  private fingerprints = new Float64Array(1 << 11);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Looks the key up; if absent, remembers it with this row's line and fingerprint and returns
+   * -1. If present, returns the entry number of its first row (see lineOf / fingerprintOf).
+   */
+  addOrFind(key: string, line: number, fingerprint: number): number {
+    let a = 0x9e3779b9;
+    let b = 0x85ebca6b;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, 2654435761);
+      b = Math.imul(b ^ c, 1597334677);
+    }
+    a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+    b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+    const mask = this.slots.length - 1;
+    let slot = a & mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      if (this.hashHigh[slot] === a && this.hashLow[slot] === b) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.count++;
+    if (entry >= this.lines.length) this.growEntries();
+    this.lines[entry] = line;
+    this.fingerprints[entry] = fingerprint;
+    this.hashHigh[slot] = a;
+    this.hashLow[slot] = b;
+    this.slots[slot] = entry + 1;
+    if (this.count * 2 > this.slots.length) this.growSlots();
+    return -1;
+  }
+
+  lineOf(entry: number): number {
+    return this.lines[entry]!;
+  }
+
+  fingerprintOf(entry: number): number {
+    return this.fingerprints[entry]!;
+  }
+
+  private growEntries(): void {
+    const lines = new Float64Array(this.lines.length * 2);
+    lines.set(this.lines);
+    this.lines = lines;
+    const fingerprints = new Float64Array(this.fingerprints.length * 2);
+    fingerprints.set(this.fingerprints);
+    this.fingerprints = fingerprints;
+  }
+
+  private growSlots(): void {
+    const oldHigh = this.hashHigh;
+    const oldLow = this.hashLow;
+    const oldSlots = this.slots;
+    const size = oldSlots.length * 2;
+    this.hashHigh = new Int32Array(size);
+    this.hashLow = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < oldSlots.length; i++) {
+      const entry = oldSlots[i]!;
+      if (entry === 0) continue;
+      let slot = oldHigh[i]! & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.hashHigh[slot] = oldHigh[i]!;
+      this.hashLow[slot] = oldLow[i]!;
+      this.slots[slot] = entry;
+    }
+  }
+}
