@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { ImportKind, RecordByKind, SupportRequest } from '../../shared/domain/records';
 import { PolicyCollector } from '../../shared/policy/indexes';
 import { prepareSettings, suggestAll } from '../../shared/policy/engine';
+import { DEFAULT_SETTINGS } from '../../shared/policy/settings';
 import { outcomeSummary, suggestionsCsv } from '../../shared/policy/suggestions-csv';
 import { ReadError, createRecordReader, isValidTimeZone } from '../../shared/reading/index';
 import type { DateOrder } from '../../shared/reading/timestamps';
@@ -135,7 +136,8 @@ export async function readPolicyIndexes(
   const requests: SupportRequest[] = [];
   for (const path of files.requests)
     rejected.requests += await readKind('requests', path, options, (r) => requests.push(r));
-  const collector = new PolicyCollector(requests);
+  // The CLI runs under the default settings, so only jobs inside their windows need keeping.
+  const collector = new PolicyCollector(requests, DEFAULT_SETTINGS.windowHours);
   for (const path of files.jobs)
     rejected.jobs += await readKind('jobs', path, options, (r) => collector.addJob(r));
   for (const path of files.ledger) {

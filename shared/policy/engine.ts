@@ -82,7 +82,7 @@ export async function suggestAll(
   prepared: PreparedSettings,
   options: SuggestOptions = {},
 ): Promise<Suggestion[]> {
-  if (indexes.windowMs !== prepared.compiled.windowMs) {
+  if (indexes.windowMs !== null && indexes.windowMs !== prepared.compiled.windowMs) {
     throw new Error('the indexes were built for another window setting: rebuild them with these settings');
   }
   const exported = await exportedPairs(indexes, prepared, options);
@@ -132,5 +132,5 @@ export async function reconcileRecords(
   settings: PolicySettings = DEFAULT_SETTINGS,
   options: SuggestOptions = {},
 ): Promise<Suggestion[]> {
-  return suggestAll(buildIndexes(data, settings.windowHours), await prepareSettings(settings), options);
+  return suggestAll(buildIndexes(data), await prepareSettings(settings), options);
 }

@@ -1,6 +1,5 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
 import { compareText } from './order';
-import { DEFAULT_SETTINGS } from './settings';
 import { textTokens } from './text-rules';
 import type { RequestWindow } from './types';
 import { inWindow, requestWindow } from './window';
@@ -52,8 +51,8 @@ export interface PolicyIndexes {
   /** Each account's requests, in rule order. */
   requestsByAccount: ReadonlyMap<string, readonly SupportRequest[]>;
   latestTimestamp: number;
-  /** The window the jobs were kept for: the rules must run with the same window setting. */
-  windowMs: number;
+  /** The window the jobs were kept for (null: all kept); the rules must run with the same window. */
+  windowMs: number | null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -99,19 +98,26 @@ export class PolicyCollector {
   private readonly payments: Payment[] = [];
   private readonly outages: Outage[] = [];
   private latest = Number.NEGATIVE_INFINITY;
-  readonly windowMs: number;
+  readonly windowMs: number | null;
 
-  constructor(requests: readonly SupportRequest[], windowHours: number = DEFAULT_SETTINGS.windowHours) {
-    this.windowMs = windowHours * 3_600_000;
+  /**
+   * `windowHours`: keep only jobs inside a request window of that size (or named by a request),
+   * as the streaming CLI does; null keeps every job of a requesting account, so the indexes serve
+   * any window setting.
+   */
+  constructor(requests: readonly SupportRequest[], windowHours: number | null = null) {
+    this.windowMs = windowHours === null ? null : windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
-      const window = requestWindow(request, this.windowMs);
+      const window = requestWindow(request, this.windowMs ?? 0);
       const account = this.accounts.get(request.accountEmail);
       if (account) account.windows.push(window);
       else this.accounts.set(request.accountEmail, { windows: [window], known: false });
-      if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
-      for (const token of textTokens(request)) this.namedIds.add(token);
+      if (this.windowMs !== null) {
+        if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
+        for (const token of textTokens(request)) this.namedIds.add(token);
+      }
       this.see(request.receivedAt);
       if (request.approx) this.see(request.approx.t);
     }
@@ -128,7 +134,13 @@ export class PolicyCollector {
     const account = this.accounts.get(job.accountEmail);
     if (!account) return;
     account.known = true;
-    if (!account.windows.some((w) => inWindow(job.createdAt, w)) && !this.namedIds.has(job.jobId)) return;
+    if (
+      this.windowMs !== null &&
+      !account.windows.some((w) => inWindow(job.createdAt, w)) &&
+      !this.namedIds.has(job.jobId)
+    ) {
+      return;
+    }
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
@@ -219,10 +231,7 @@ export class PolicyCollector {
   }
 }
 
-export function buildIndexes(
-  data: PolicyData,
-  windowHours: number = DEFAULT_SETTINGS.windowHours,
-): PolicyIndexes {
+export function buildIndexes(data: PolicyData, windowHours: number | null = null): PolicyIndexes {
   const collector = new PolicyCollector(data.requests, windowHours);
   for (const job of data.jobs) collector.addJob(job);
   for (const entry of data.ledger) collector.addLedgerEntry(entry);

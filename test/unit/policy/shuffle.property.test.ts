@@ -2,7 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareSettings, suggestAll } from '../../../shared/policy/engine';
 import { buildIndexes, type PolicyData } from '../../../shared/policy/indexes';
+import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
 import { policyDataArb, shuffled } from './arbitrary-records';
+
+describe('property: the streaming collector’s filtering never changes a suggestion', () => {
+  it('indexes kept for the 6 h window give the same suggestions as indexes that keep every job', async () => {
+    const prepared = await prepareSettings();
+    await fc.assert(
+      fc.asyncProperty(policyDataArb, async (records) => {
+        const filtered = buildIndexes(records, 6);
+        const full = buildIndexes(records);
+        expect(filtered.jobById.size).toBeLessThanOrEqual(full.jobById.size);
+        expect(await suggestAll(filtered, prepared)).toEqual(await suggestAll(full, prepared));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('refuses indexes filtered for another window', async () => {
+    const prepared = await prepareSettings({ ...DEFAULT_SETTINGS, windowHours: 12 });
+    const records = { jobs: [], ledger: [], payments: [], requests: [], outages: [] };
+    await expect(suggestAll(buildIndexes(records, 6), prepared)).rejects.toThrow(/window/);
+    await expect(suggestAll(buildIndexes(records), prepared)).resolves.toEqual([]);
+  });
+});
 
 describe('property: input row order never changes a suggestion', () => {
   it('any shuffle of every input gives the same suggestions, field for field', async () => {
