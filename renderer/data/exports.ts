@@ -276,3 +276,35 @@ export function useAppliedReports(options: {
     return appliedByBatch(batches, restores, { overdueDays: options.overdueDays, now: new Date() });
   }, [options.overdueDays]);
 }
+
+/**
+ * Records the items of a batch another desk exported (verified first on the Audit page), so this
+ * desk never exports those generations again. Items already known are left as they are.
+ */
+export async function recordForeignBatch(input: {
+  actor: string;
+  batch: CreditbackBatch;
+}): Promise<{ added: number; known: number }> {
+  const { batch } = input;
+  return db.transaction('rw', [db.exportedItems, db.exportBatches, db.audit], async () => {
+    const own = await db.exportBatches.get(batch.batch_id);
+    if (own && own.signerKey === batch.signer.key) return { added: 0, known: batch.items.length };
+    const keys = batch.items.map((i) => i.idempotency_key);
+    const existing = await db.exportedItems.bulkGet(keys);
+    const fresh = exportedRows(batch, batch.signer.identity).filter((_, i) => existing[i] === undefined);
+    await db.exportedItems.bulkAdd(fresh);
+    await appendAudit({
+      actor: input.actor,
+      action: 'export.batch',
+      subject: `batch:${batch.batch_id}`,
+      before: null,
+      after: {
+        recordedFrom: 'another desk',
+        signer: batch.signer,
+        items: batch.items.length,
+        newlyRecorded: fresh.length,
+      },
+    });
+    return { added: fresh.length, known: batch.items.length - fresh.length };
+  });
+}

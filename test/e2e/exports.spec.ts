@@ -228,6 +228,8 @@ test('import basic, decide, export a signed batch that ssh-keygen accepts, verif
   await expect(
     page.getByRole('table', { name: 'Contents of the verified file' }).locator('tbody tr'),
   ).toHaveCount(ready);
+  await page.getByRole('button', { name: 'Record these items as exported' }).click();
+  await expect(page.getByText(`Every item of batch ${batch.batch_id} was already known here.`)).toBeVisible();
   // A single flipped byte is caught, with the signature check's own message.
   const tampered = join(work, `creditback-batch-${batch.batch_id}-tampered.json`);
   const bytes = readFileSync(batchPath!);

@@ -8,6 +8,7 @@ import { allowedSignersLineFor } from '../settings/KeysPublicKey';
 import { useKeyStatus } from '../settings/KeysStatus';
 import { VerifyChecks } from './VerifyChecks';
 import { VerifyContents } from './VerifyContents';
+import { VerifyRecordBatch } from './VerifyRecordBatch';
 
 type Slot = 'file' | 'signature' | 'allowed' | 'previous';
 
@@ -160,6 +161,7 @@ export function VerifyExportPanel() {
               : `Not valid: ${result.checks.filter((c) => !c.ok).length} check(s) failed`}
           </p>
           <VerifyChecks checks={result.checks} />
+          {result.valid && result.batch ? <VerifyRecordBatch batch={result.batch} /> : null}
           <VerifyContents table={result.table} />
         </div>
       ) : null}
