@@ -90,6 +90,8 @@ export function refreshSuggestions(): Promise<SuggestionRunSummary> {
   if (current === null) {
     current = runOnce().finally(() => {
       current = null;
+      // Something may have changed while the worker ran: check once more.
+      if (again === null) void refreshSuggestionsIfStale().catch(() => undefined);
     });
     return current;
   }

@@ -50,6 +50,9 @@ async function batchesStamp(): Promise<string> {
 async function run(id: number): Promise<SuggestionRunSummary> {
   const started = performance.now();
   const progress = (phase: string, done = 0, total = 0) => post({ type: 'progress', id, phase, done, total });
+  // Stamped before reading: an import that lands during the run leaves a different stamp, so
+  // the next staleness check runs the rules again instead of trusting half-read data.
+  const stampAtStart = await suggestionInputsStamp(db, (await settingsInForce(db)).sha256);
   const batches = await batchesStamp();
   if (cached === null || cached.batches !== batches) {
     cached = null;
@@ -64,7 +67,6 @@ async function run(id: number): Promise<SuggestionRunSummary> {
     db.jobPicks.toArray(),
     db.exportedItems.toArray(),
   ]);
-  const stamp = await suggestionInputsStamp(db, inForce.sha256);
   progress('Applying the rules', 0, indexes.requestsInOrder.length);
   const prepared = await prepareSettings(inForce.settings);
   const fresh = await suggestAll(indexes, prepared, {
@@ -104,7 +106,7 @@ async function run(id: number): Promise<SuggestionRunSummary> {
     await db.suggestions.bulkDelete(plan.remove);
     for (const requestId of plan.remove) written.delete(requestId);
   }
-  await db.settings.put({ key: 'suggestions.stamp', value: stamp });
+  await db.settings.put({ key: 'suggestions.stamp', value: stampAtStart });
   return {
     ...plan.counts,
     removed: plan.remove.length,

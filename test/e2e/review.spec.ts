@@ -67,7 +67,7 @@ test('a reviewer decides the basic scenario by keyboard, overrides, gets a four-
   // The suggestions are computed in the worker after the import; the counts are expected.csv's.
   await openReview(page);
   await expect(stateCount(page, 'suggested')).toContainText('108', { timeout: 60_000 });
-  await expect(page.getByTestId('count-outcome-credit_back')).toContainText('40');
+  await expect(page.getByTestId('count-outcome-credit_back')).toContainText('40', { timeout: 60_000 });
   await expect(page.getByTestId('count-outcome-needs_info')).toContainText('16');
   await expect(page.getByTestId('count-outcome-deny_subjective')).toContainText('16');
   await expect(page.getByTestId('count-outcome-escalate_legal')).toContainText('4');
