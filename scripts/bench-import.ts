@@ -107,8 +107,8 @@ function rendererRssBytes(profile: string): number {
   if (!browser) return 0;
   let peak = 0;
   for (const pid of pids) {
-    const args = cmdline(pid);
-    if (!args.includes('--type=renderer')) continue;
+    // Chromium rewrites its children's argv into one string, so match on the joined text.
+    if (!cmdline(pid).join(' ').includes('--type=renderer')) continue;
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const ppid = /PPid:\s+(\d+)/.exec(status)?.[1];
