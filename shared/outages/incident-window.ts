@@ -1,13 +1,6 @@
 import type { Outage } from '../domain/records';
 import type { OutageSpan } from '../policy/indexes';
 import { compareText } from '../policy/order';
-import { HOUR_MS } from './buckets';
-
-/**
- * How far before an incident's start a job may have been created and still be running inside it.
- * Only used to bound the time-index query; the exact overlap test is the policy's.
- */
-export const RUN_LOOKBACK_MS = 24 * HOUR_MS;
 
 /**
  * The incident as the policy sees it (same shape as PolicyIndexes.outages): an open incident ends

@@ -20,7 +20,7 @@ export {
   type AnomalyMark,
   type AnomalySettings,
 } from './anomalies';
-export { RUN_LOOKBACK_MS, incidentSpan, incidentSpans } from './incident-window';
+export { incidentSpan, incidentSpans } from './incident-window';
 export { selectAffectedJobs, type AffectedJob, type AffectedSelection } from './affected';
 export {
   affectedRow,

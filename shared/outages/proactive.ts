@@ -1,6 +1,6 @@
 import { compareText } from '../policy/order';
 import type { Flag } from '../policy/types';
-import { needsSecondReviewer, type Decision } from '../review/decision';
+import type { Decision } from '../review/decision';
 import type { AffectedRow } from './incident-report';
 
 export const PROACTIVE_REASON = 'outage_proactive';
@@ -69,14 +69,14 @@ export interface ProactiveContext {
  * credits charged, reason `outage_proactive`, the `outage` flag, and `four_eyes` above the
  * threshold, so that they meet the same second-reviewer rule as any request's decision. Their
  * idempotency key is the generation's (account, job), so a later request for the same job is a
- * duplicate and the same generation can never be exported twice. Like a request's decision, one
- * that needs no second reviewer is `approved` at once; a `four_eyes` one waits as `decided`.
+ * duplicate and the same generation can never be exported twice. Like a request's decision it
+ * starts `decided`: exportable as it is, unless `four_eyes` makes it wait for a second reviewer.
  */
 export function proactiveDecisions(rows: readonly AffectedRow[], context: ProactiveContext): Decision[] {
   return eligibleRows(rows).map((row) => {
     const flags: Flag[] = ['outage'];
     if (row.charged > context.fourEyesCreditThreshold) flags.push('four_eyes');
-    const decision: Decision = {
+    return {
       requestId: proactiveRequestId(context.incidentId, row.job.jobId),
       source: 'outage_proactive',
       accountEmail: row.job.accountEmail,
@@ -99,7 +99,5 @@ export function proactiveDecisions(rows: readonly AffectedRow[], context: Proact
       settingsSha256: context.settingsSha256,
       incidentId: context.incidentId,
     };
-    // As for a request's decision: cleared for export at once unless a second reviewer is needed.
-    return needsSecondReviewer(decision) ? decision : { ...decision, state: 'approved' };
   });
 }

@@ -78,6 +78,7 @@ test('messy: an incident’s unrequested jobs are credited back proactively, exp
   // The Statuspage incident without resolved_at is open until the newest timestamp in the data.
   await expect(incidents.locator('tr', { hasText: 'sp3mz9tt7c2a' })).toContainText('open');
   await expect(page.getByTestId('anomaly-list')).toBeVisible();
+  await page.screenshot({ path: 'test-results/outages-overview.png', fullPage: true });
 
   // Hover shows the counts of the hour under the cursor.
   const box = (await chart.locator('.u-over').boundingBox())!;
@@ -111,8 +112,16 @@ test('messy: an incident’s unrequested jobs are credited back proactively, exp
   await expect(summary.locator('tfoot')).toContainText(String(UNREQUESTED.credits));
   await page.getByRole('button', { name: 'Create 1 credit-back decision' }).click();
   await expect(page.getByText('Created 1 credit-back decisions.')).toBeVisible();
-  await expect(row).toContainText('proactive · approved');
+  await expect(row).toContainText('proactive · decided');
   await expect(page.getByTestId('eligible-count')).toHaveText('0');
+  await page.screenshot({ path: 'test-results/outages-incident.png', fullPage: true });
+
+  // Undo works as for any decision before export; then the job is credited again.
+  await row.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('eligible-count')).toHaveText('1');
+  await page.getByRole('button', { name: 'Review credit-backs for 1 job…' }).click();
+  await page.getByRole('button', { name: 'Create 1 credit-back decision' }).click();
+  await expect(row).toContainText('proactive · decided');
 
   // The same signed batch as any other decision.
   await page.goto('./#/exports');

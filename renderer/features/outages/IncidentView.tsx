@@ -31,7 +31,12 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
         setError(null);
         requestAnimationFrame(() => {
           performance.mark('outages:incident-shown', {
-            detail: { incidentId, jobs: r.report.rows.length, ms: performance.now() - started },
+            detail: {
+              incidentId,
+              jobs: r.report.rows.length,
+              ms: performance.now() - started,
+              workerMs: r.ms,
+            },
           });
         });
       },

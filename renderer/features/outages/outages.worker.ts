@@ -4,7 +4,6 @@ import {
   CLASS_CODE,
   HOUR_MS,
   MINUTE_MS,
-  RUN_LOOKBACK_MS,
   anomalyMarks,
   bucketFailures,
   failureClass,
@@ -53,6 +52,8 @@ interface Failures {
   jobs: Job[];
   times: Float64Array;
   classes: Uint8Array;
+  /** The longest run (created_at to completed_at) of a failed job: how far before a window to look. */
+  longestRunMs: number;
 }
 
 interface CacheValue extends Summary {
@@ -84,11 +85,13 @@ async function loadFailures(
   const jobs = blocks.failures.map(tupleToJob).sort((a, b) => a.createdAt - b.createdAt);
   const times = new Float64Array(jobs.length);
   const classes = new Uint8Array(jobs.length);
+  let longestRunMs = 0;
   jobs.forEach((job, i) => {
     times[i] = job.createdAt;
     classes[i] = CLASS_CODE[failureClass(job, compiled, false)];
+    if (job.completedAt !== null) longestRunMs = Math.max(longestRunMs, job.completedAt - job.createdAt);
   });
-  return { jobs, times, classes, jobsPerHour: blocks.jobsPerHour };
+  return { jobs, times, classes, longestRunMs, jobsPerHour: blocks.jobsPerHour };
 }
 
 function summarize(failures: Failures, jobsPerHourMap: Map<number, number>): Summary {
@@ -209,9 +212,10 @@ async function incident(incidentId: string): Promise<IncidentResult> {
   const current = ready();
   const outage = current.outages.find((o) => o.incidentId === incidentId);
   if (!outage) throw new Error(`There is no incident ${incidentId}.`);
-  const { jobs } = await current.failures;
+  const { jobs, longestRunMs } = await current.failures;
   const span = incidentSpan(outage, current.latest ?? outage.startedAt);
-  const lo = lowerBound(jobs, span.start - RUN_LOOKBACK_MS, (job) => job.createdAt);
+  // Exact: a failed job whose run reaches the window was created at most the longest run before it.
+  const lo = lowerBound(jobs, span.start - longestRunMs, (job) => job.createdAt);
   const hi = lowerBound(jobs, span.end + 1, (job) => job.createdAt);
   const selection = selectAffectedJobs(span, jobs.slice(lo, hi), current.compiled);
   const ids = new Set(selection.affected.map((a) => a.job.jobId));
@@ -219,13 +223,18 @@ async function incident(incidentId: string): Promise<IncidentResult> {
   // A small incident reads its few ledger buckets rather than wait for the background read.
   const ledgerRead =
     !current.ledgerReady && buckets.size <= BUCKETS / 8 ? ledgerForJobs(db, ids) : current.ledger;
+  const selectedAt = performance.now();
   const [ledger, records] = await Promise.all([ledgerRead, compensationRecords(db, ids)]);
+  const readAt = performance.now();
   const report = incidentReport(span, selection.affected, {
     ledgerFor: (jobId) => ledger.get(jobId) ?? [],
     requestsFor: (jobId) => records.requests.get(jobId) ?? [],
     proactiveFor: (_email, jobId) => records.proactive.get(jobId) ?? null,
     isExported: (email, jobId) => records.exported.has(pairKey(email, jobId)),
   });
+  console.debug(
+    `outages: incident ${incidentId}: select ${Math.round(selectedAt - started)} ms, reads ${Math.round(readAt - selectedAt)} ms, report ${Math.round(performance.now() - readAt)} ms`,
+  );
   return { report, customerCaused: selection.customerCaused.length, ms: performance.now() - started };
 }
 

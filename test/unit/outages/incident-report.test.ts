@@ -131,8 +131,8 @@ describe('proactive credit-backs', () => {
       settingsSha256: 'ab'.repeat(32),
     });
     expect(decisions.map((d) => [d.requestId, d.jobId, d.credits, d.flags, d.state])).toEqual([
-      ['proactive:INC-7:j-open', 'j-open', 40, ['outage'], 'approved'],
-      ['proactive:INC-7:j-ledger', 'j-ledger', 30, ['outage'], 'approved'],
+      ['proactive:INC-7:j-open', 'j-open', 40, ['outage'], 'decided'],
+      ['proactive:INC-7:j-ledger', 'j-ledger', 30, ['outage'], 'decided'],
       ['proactive:INC-7:j-big', 'j-big', 800, ['outage', 'four_eyes'], 'decided'],
     ]);
     for (const d of decisions) {
