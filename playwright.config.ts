@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/chromium';
 
-const PORT = 4173;
+// Overridable so that a second checkout can run its suite while another one is serving.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests. `browser` drives the built browser shell in the system Chromium (the
