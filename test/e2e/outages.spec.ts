@@ -86,6 +86,7 @@ test('messy: an incident’s unrequested jobs are credited back proactively, exp
   await expect(page.locator('.failure-chart__tip')).toContainText(/Platform \d+/);
 
   // Dragging zooms; a short span switches to minute buckets.
+  await expect(page.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
   const over = chart.locator('.u-over');
   const ob = (await over.boundingBox())!;
   await page.mouse.move(ob.x + ob.width * 0.5, ob.y + 20);
@@ -111,7 +112,7 @@ test('messy: an incident’s unrequested jobs are credited back proactively, exp
   await expect(summary).toContainText(UNREQUESTED.account);
   await expect(summary.locator('tfoot')).toContainText(String(UNREQUESTED.credits));
   await page.getByRole('button', { name: 'Create 1 credit-back decision' }).click();
-  await expect(page.getByText('Created 1 credit-back decisions.')).toBeVisible();
+  await expect(page.getByText('Created 1 credit-back decision.')).toBeVisible();
   await expect(row).toContainText('proactive · decided');
   await expect(page.getByTestId('eligible-count')).toHaveText('0');
   await page.screenshot({ path: 'test-results/outages-incident.png', fullPage: true });

@@ -63,7 +63,8 @@ export function FailureChart({ hourly, incidents, anomalies, loadMinutes, onFirs
       const range = xRange(u);
       if (!range) return;
       const { min, max } = range;
-      setZoomed(min > fullRange.min + 1 || max < fullRange.max - 1);
+      // Unzoomed, uPlot spans the first to the last bucket start: one bucket short of fullRange.
+      setZoomed(min > fullRange.min + 1 || max < fullRange.max - HOUR_MS - 1);
       const wanted = bucketSizeFor(max - min);
       if (wanted === HOUR_MS) {
         if (shown.bucketMs !== HOUR_MS) showSeries(hourly, u);

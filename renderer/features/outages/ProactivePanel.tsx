@@ -49,7 +49,7 @@ export function ProactivePanel({
         result.skipped.length > 0 ? ` ${count(result.skipped.length)} skipped: already compensated.` : '';
       setMessage({
         ok: true,
-        text: `Created ${count(result.created.length)} credit-back decisions.${skipped} They are listed on the Exports page.`,
+        text: `Created ${count(result.created.length)} credit-back ${result.created.length === 1 ? 'decision' : 'decisions'}.${skipped} They are listed on the Exports page.`,
       });
       setConfirming(false);
       onCreated();
