@@ -62,7 +62,11 @@ export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
               <button
                 type="button"
                 className="queue-row__main"
-                onClick={() => select(row.requestId)}
+                onClick={() => {
+                  select(row.requestId);
+                  // Keep the keyboard on the queue: Enter then accepts instead of re-clicking the row.
+                  parentRef.current?.focus({ preventScroll: true });
+                }}
                 tabIndex={-1}
               >
                 <span className="queue-row__line">

@@ -60,7 +60,7 @@ function RunStatus() {
   }
   if (!run.running) {
     return run.last ? (
-      <p className="run-status muted small" data-testid="run-status">
+      <p className="run-summary muted small" data-testid="run-status">
         {formatCount(run.last.requests)} requests · settings v{run.last.settingsVersion}{' '}
         <code title={run.last.settingsSha256}>{run.last.settingsSha256.slice(0, 12)}</code> · computed in{' '}
         {(run.last.ms / 1000).toFixed(1)} s

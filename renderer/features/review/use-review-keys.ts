@@ -22,6 +22,9 @@ export function useReviewKeys(visible: readonly QueueRow[], actor: string | null
       const index = visible.findIndex((row) => row.requestId === ui.selectedId);
       const next = index < 0 ? 0 : Math.min(visible.length - 1, Math.max(0, index + step));
       ui.select(visible[next]?.requestId ?? null);
+      // Keys go to the queue from now on, not to whatever control was last clicked (a nav link).
+      const list = document.querySelector<HTMLElement>('[data-testid="queue-list"]');
+      if (list && document.activeElement !== list) list.focus({ preventScroll: true });
     }
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -44,6 +47,8 @@ export function useReviewKeys(visible: readonly QueueRow[], actor: string | null
       } else if (selected === null) {
         return;
       } else if (key === 'Enter') {
+        // Enter on a focused button or link activates that control, not the suggestion.
+        if (event.target instanceof HTMLElement && event.target.closest('button, a, summary')) return;
         if (selected.state !== 'suggested') return;
         event.preventDefault();
         void decideOne(actor, selected.requestId, selected.suggestedOutcome, '').then((ok) => {
