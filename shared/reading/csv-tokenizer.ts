@@ -100,6 +100,8 @@ export class CsvTokenizer {
       this.parse(buffered, false);
       return;
     }
+    // Nothing new: parsing again would only lose what the last push learned about its end.
+    if (text.length === 0) return;
     this.parse(text, false);
   }
 
