@@ -11,7 +11,10 @@ const pending = new Map<number, { resolve(value: unknown): void; reject(error: E
 
 function start(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./outages.worker.ts', import.meta.url), { type: 'module', name: 'outages' });
+  worker = new Worker(new URL('../../workers/outages.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'outages',
+  });
   worker.onmessage = (event: MessageEvent<OutagesReply>) => {
     const reply = event.data;
     const waiting = pending.get(reply.id);
