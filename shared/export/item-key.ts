@@ -1,5 +1,5 @@
 import { idempotencyKeyText } from '../policy/idempotency';
-import { sha256SyncHex } from '../signing/sha256-sync';
+import { sha256BytesHexSync as sha256SyncHex } from '../util/sha256';
 
 const encoder = new TextEncoder();
 

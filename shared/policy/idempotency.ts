@@ -1,4 +1,4 @@
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../util/sha256';
 
 /**
  * One key per generation event (export-format.md): the same generation can never be

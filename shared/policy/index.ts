@@ -1,6 +1,6 @@
 export * from './types';
 export * from './settings';
-export { canonicalJson } from './canonical-json';
+export { canonicalJson } from '../util/canonical-json';
 export { idempotencyKey, idempotencyKeyText } from './idempotency';
 export {
   buildIndexes,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { canonicalJson } from './canonical-json';
-import { sha256Hex } from './sha256';
+import { canonicalJson } from '../util/canonical-json';
+import { sha256Hex } from '../util/sha256';
 
 /** Bumped when the shape of the settings changes; stored settings of an older shape are migrated. */
 export const SETTINGS_SCHEMA_VERSION = 1;

@@ -29,7 +29,7 @@ export {
 } from './header-mapping';
 export type { LineEnding } from './line-endings';
 export { SCHEMAS, fieldNames, normalizeHeader, type FieldSpec } from './schemas';
-export { Sha256 } from './sha256';
+export { Sha256 } from '../util/sha256';
 export { readStatuspageIncidents } from './statuspage';
 export { isValidTimeZone, zoneOffsetAt, zonedToInstant } from './time-zones';
 export { parseTimestamp, readWallTime, wallToInstant, type DateOrder, type WallTime } from './timestamps';

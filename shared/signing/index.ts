@@ -8,4 +8,3 @@ export * from './signer';
 export * from './ssh-wire';
 export * from './sshsig';
 export * from './verify-signature';
-export * from './sha256-sync';

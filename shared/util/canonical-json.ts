@@ -1,20 +1,20 @@
 /**
- * JSON with object keys sorted at every depth, so the same value always gives the same text and
- * therefore the same hash, whatever order its properties were built in.
+ * A canonical JSON text: object keys sorted by code unit, no whitespace, arrays kept in order.
+ * Two equal values always give the same text, whatever order their keys were written in, so
+ * its hash can identify a settings version across machines.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const source = value as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort()) {
-      if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
-    }
-    return sorted;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('canonicalJson: numbers must be finite');
+    return JSON.stringify(value);
   }
-  return value;
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  throw new Error(`canonicalJson: unsupported value of type ${typeof value}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/policy/canonical-json';
+import { canonicalJson } from '../../../shared/util/canonical-json';
 import { reconcileRecords } from '../../../shared/policy/engine';
 import { DEFAULT_SETTINGS, settingsSha256, validateSettings } from '../../../shared/policy/settings';
 import { data, job, request } from './builders';
