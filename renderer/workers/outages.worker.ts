@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { Job, LedgerEntry, Outage } from '../../../shared/domain/records';
+import type { Job, LedgerEntry, Outage } from '../../shared/domain/records';
 import {
   CLASS_CODE,
   HOUR_MS,
@@ -12,10 +12,10 @@ import {
   incidentSpans,
   selectAffectedJobs,
   type FailureSeries,
-} from '../../../shared/outages';
-import { compileSettings, type CompiledSettings } from '../../../shared/policy/compiled-settings';
-import { lowerBound } from '../../../shared/policy/order';
-import { ReviewDeskDb } from '../../data/db';
+} from '../../shared/outages';
+import { compileSettings, type CompiledSettings } from '../../shared/policy/compiled-settings';
+import { lowerBound } from '../../shared/policy/order';
+import { ReviewDeskDb } from '../data/db';
 import {
   compensationRecords,
   hourBlocks,
@@ -23,7 +23,7 @@ import {
   ledgerForJobs,
   newestTimestamp,
   pairKey,
-} from '../../data/outage-queries';
+} from '../data/outage-queries';
 import {
   BUCKETS,
   groupKey,
@@ -31,8 +31,14 @@ import {
   tupleToJob,
   tupleToLedger,
   type LedgerTuple,
-} from '../../data/row-blocks';
-import type { IncidentResult, Overview, OutagesReply, OutagesRequest, Summary } from './outages-messages';
+} from '../data/row-blocks';
+import type {
+  IncidentResult,
+  Overview,
+  OutagesReply,
+  OutagesRequest,
+  Summary,
+} from '../features/outages/outages-messages';
 
 /**
  * The Outages page's reads and sums, off the UI thread. The hourly counts are cached in the
