@@ -29,12 +29,4 @@ export async function setReviewerIdentity(identity: string): Promise<void> {
   });
 }
 
-/** Accepts what an allowed_signers principal can be: no spaces, no quotes, no commas. */
-export function identityProblem(identity: string): string | null {
-  const trimmed = identity.trim();
-  if (trimmed === '') return 'Enter an identity, for example ana@finance.';
-  if (trimmed.length > 100) return 'Keep the identity under 100 characters.';
-  if (/[\s,"'*?]/.test(trimmed))
-    return 'Use letters, digits and . _ - @ only: no spaces, commas, quotes or wildcards.';
-  return null;
-}
+export { identityProblem } from '../../shared/domain/identity';

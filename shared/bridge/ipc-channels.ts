@@ -7,6 +7,7 @@
  * calls it with `invoke('<channel>', payload)`. The preload imports this file for types only,
  * so zod never ends up in the sandboxed preload bundle.
  */
+import { identityProblem } from '../domain/identity';
 import { z } from 'zod';
 import type { AppInfo, FileFilter, KeyStatus, OpenFilesOptions, SaveFileResult } from './desktop-api';
 import { MAX_PRIVATE_KEY_TEXT, MAX_READ_LENGTH, MAX_SAVE_BYTES, MAX_SIGN_BYTES } from './ipc-limits';
@@ -69,9 +70,9 @@ const byteOffset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
  */
 export const identitySchema = z
   .string()
-  .min(1)
-  .max(200)
-  .regex(/^[^\s,*?!"'\\\p{Cc}]+$/u, 'an identity has no spaces, commas, quotes or wildcards');
+  .refine((identity) => identity === identity.trim() && identityProblem(identity) === null, {
+    message: 'an identity has no spaces, commas, quotes, wildcards or backslashes',
+  });
 const fileFilter = z.strictObject({
   name: z.string().min(1).max(100),
   extensions: z
