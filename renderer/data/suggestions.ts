@@ -114,6 +114,21 @@ export async function refreshSuggestionsIfStale(): Promise<void> {
   if (saved?.value !== stamp) await refreshSuggestions();
 }
 
+/**
+ * True when the stored suggestions were computed from the imports, settings and compensations in
+ * force now. Accepting a suggestion made before the latest import (an outage file, say) would
+ * record an outcome the evidence no longer supports.
+ */
+export async function suggestionsAreCurrent(): Promise<boolean> {
+  if (state.running) return false;
+  const inForce = await settingsInForce();
+  const [stamp, saved] = await Promise.all([
+    suggestionInputsStamp(db, inForce.sha256),
+    db.settings.get('suggestions.stamp'),
+  ]);
+  return saved?.value === stamp;
+}
+
 let watching = false;
 let staleTimer: ReturnType<typeof setTimeout> | null = null;
 

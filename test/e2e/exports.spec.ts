@@ -152,6 +152,9 @@ test('import basic, decide, export a signed batch that ssh-keygen accepts, verif
 
   const requestCount = readFileSync(join(BASIC, 'requests.csv'), 'utf8').trim().split('\n').length - 1;
   await page.goto('./#/review');
+  // Accept only once the suggestions include the last import (the outages): expected.csv's counts.
+  await expect(page.getByTestId('count-outcome-credit_back')).toContainText('40', { timeout: 60_000 });
+  await expect(page.getByTestId('count-outcome-needs_info')).toContainText('16');
   const acceptAll = page.getByRole('button', { name: /^Accept all in filter/ });
   await expect(acceptAll).toHaveText(`Accept all in filter (${requestCount})`, { timeout: 60_000 });
   await acceptAll.click();

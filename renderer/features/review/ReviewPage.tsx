@@ -127,7 +127,7 @@ export function ReviewPage() {
             <button
               type="button"
               className="button"
-              disabled={checked.size === 0}
+              disabled={checked.size === 0 || run.running}
               onClick={() => {
                 setBulkScope('ticked');
                 openDialog('bulk');
@@ -138,6 +138,8 @@ export function ReviewPage() {
             <button
               type="button"
               className="button"
+              disabled={run.running}
+              title={run.running ? 'Suggestions are being updated' : undefined}
               onClick={() => {
                 setBulkScope('filter');
                 openDialog('bulk');

@@ -2,6 +2,7 @@ import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
 import type { Outcome } from '../../../shared/policy/types';
 import { LifecycleError } from '../../../shared/review/lifecycle';
 import { approveDecision, decideRequests, undoDecision, type DecideItem } from '../../data/decisions';
+import { refreshSuggestionsIfStale, suggestionsAreCurrent } from '../../data/suggestions';
 import { applyDecisionChanges } from './queue-store';
 import { useReviewUi } from './review-ui-store';
 
@@ -10,6 +11,17 @@ const say = (kind: 'ok' | 'error', text: string) => useReviewUi.getState().say(k
 function explain(error: unknown): string {
   if (error instanceof LifecycleError) return error.message;
   return `Could not save: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+const STALE_MESSAGE =
+  'New data or settings arrived and the suggestions are being brought up to date. Decide again when the update finishes.';
+
+/** Refuses to record outcomes from suggestions that predate the latest import or settings. */
+async function needCurrentSuggestions(): Promise<boolean> {
+  if (await suggestionsAreCurrent()) return true;
+  say('error', STALE_MESSAGE);
+  void refreshSuggestionsIfStale().catch(() => undefined);
+  return false;
 }
 
 function needIdentity(actor: string | null): actor is string {
@@ -24,7 +36,7 @@ export async function decideOne(
   outcome: Outcome,
   note: string,
 ): Promise<boolean> {
-  if (!needIdentity(actor)) return false;
+  if (!needIdentity(actor) || !(await needCurrentSuggestions())) return false;
   try {
     const result = await decideRequests([{ requestId, outcome, note }], actor);
     applyDecisionChanges(result.changes);
@@ -49,7 +61,8 @@ export async function decideMany(
   items: readonly DecideItem[],
   onProgress: (done: number) => void,
 ): Promise<{ decided: number; problems: number }> {
-  if (!needIdentity(actor)) return { decided: 0, problems: items.length };
+  if (!needIdentity(actor) || !(await needCurrentSuggestions()))
+    return { decided: 0, problems: items.length };
   let decided = 0;
   let problems = 0;
   try {
