@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { QueueBase } from '../../shared/review/queue';
+import { appendAudit } from './audit';
 import { db } from './db';
 import { settingsInForce } from './policy-settings';
 import { suggestionInputsStamp } from './review-queries';
@@ -168,6 +169,16 @@ export async function repickJob(requestId: string, jobId: string, actor: string)
   if (actor.trim() === '') throw new Error('Set your reviewer identity in Settings first.');
   const decided = await db.decisions.get(requestId);
   if (decided) throw new Error('Undo the decision before re-picking the job.');
-  await db.jobPicks.put({ requestId, jobId, pickedBy: actor.trim(), pickedAt: new Date().toISOString() });
+  await db.transaction('rw', db.jobPicks, db.audit, async () => {
+    const before = (await db.jobPicks.get(requestId))?.jobId ?? null;
+    await db.jobPicks.put({ requestId, jobId, pickedBy: actor.trim(), pickedAt: new Date().toISOString() });
+    await appendAudit({
+      actor: actor.trim(),
+      action: 'decision.repick',
+      subject: `request:${requestId}`,
+      before: { jobId: before },
+      after: { jobId },
+    });
+  });
   await refreshSuggestions();
 }

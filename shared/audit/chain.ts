@@ -10,6 +10,7 @@ export type AuditAction =
   | 'decision.override'
   | 'decision.approve'
   | 'decision.undo'
+  | 'decision.repick'
   | 'settings.change'
   | 'key.generate'
   | 'key.import'
