@@ -219,6 +219,11 @@ async function readAndWrite(
     skipped: r.skipped,
   });
   await flushIfFull(true);
+  // Cancel pressed while the last rows were being written still wins: the batch is not yet complete.
+  if (control.cancelled) {
+    await discardBatch(batchId, 'cancelled', request.actor);
+    return { status: 'cancelled', batchId };
+  }
   const sha256 = sha.hex();
   const finalSettings = state.settings ?? settingsFrom(request.choices, reader.header);
 
