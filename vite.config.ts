@@ -45,6 +45,8 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     root: __dirname,
+    // Tests name the project's own shared/ layer by alias, never by a path that climbs out of test/.
+    alias: { '@shared': resolve(__dirname, 'shared') },
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,

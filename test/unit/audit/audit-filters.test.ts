@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealAuditEntry, type AuditEntry } from '../../../shared/audit/chain';
+import { sealAuditEntry, type AuditEntry } from '@shared/audit/chain';
 import {
   describeChange,
   filterAuditEntries,

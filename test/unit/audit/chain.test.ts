@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealAuditEntry, verifyAuditChain, type AuditEntry } from '../../../shared/audit/chain';
+import { sealAuditEntry, verifyAuditChain, type AuditEntry } from '@shared/audit/chain';
 
 function chainOf(count: number): AuditEntry[] {
   const entries: AuditEntry[] = [];

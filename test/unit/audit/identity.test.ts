@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityProblem } from '../../../shared/domain/identity';
-import { identitySchema } from '../../../shared/bridge/ipc-channels';
+import { identityProblem } from '@shared/domain/identity';
+import { identitySchema } from '@shared/bridge/ipc-channels';
 
 describe('reviewer identity', () => {
   it('accepts what an allowed_signers principal can be', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_READ_LENGTH, type IpcChannel } from '../../../shared/bridge/ipc-channels';
+import { MAX_READ_LENGTH, type IpcChannel } from '@shared/bridge/ipc-channels';
 import { ipcHandlers } from '../../../electron/main/handlers';
 import type { Dialogs, HandlerDeps } from '../../../electron/main/handlers/deps';
 import { dispatchInvoke, type IpcHandler } from '../../../electron/main/ipc/handle';

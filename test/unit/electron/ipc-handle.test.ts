@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type IpcChannel, type IpcRequest } from '../../../shared/bridge/ipc-channels';
+import { IPC_CHANNELS, type IpcChannel, type IpcRequest } from '@shared/bridge/ipc-channels';
 import { dispatchInvoke, handle, IpcRejectedError } from '../../../electron/main/ipc/handle';
 import { registerIpcHandlers } from '../../../electron/main/handlers';
 import type { HandlerDeps } from '../../../electron/main/handlers/deps';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSshSig, parseSshSig } from '../../../shared/signing';
+import { checkSshSig, parseSshSig } from '@shared/signing';
 import { Keyring } from '../../../electron/main/keyring/keyring';
 import { safeStorageBox } from '../../../electron/main/keyring/secret-box';
 import { UserFacingError } from '../../../electron/main/user-facing-error';

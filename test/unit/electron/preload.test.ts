@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi } from '../../../shared/bridge/desktop-api';
-import { MAX_READ_LENGTH } from '../../../shared/bridge/ipc-limits';
+import type { DesktopApi } from '@shared/bridge/desktop-api';
+import { MAX_READ_LENGTH } from '@shared/bridge/ipc-limits';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn();

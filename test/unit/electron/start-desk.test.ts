@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS } from '../../../shared/bridge/ipc-channels';
+import { IPC_CHANNELS } from '@shared/bridge/ipc-channels';
 import { createElectronMock, FakeBrowserWindow, FakeWebContents } from './electron-mock';
 
 const electron = vi.hoisted(() => ({ current: null as ReturnType<typeof createElectronMock> | null }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { appliedReport } from '../../../shared/export/applied-report';
-import { buildCreditbackBatch } from '../../../shared/export/build-batch';
-import type { LedgerEntry } from '../../../shared/domain/records';
+import { appliedReport } from '@shared/export/applied-report';
+import { buildCreditbackBatch } from '@shared/export/build-batch';
+import type { LedgerEntry } from '@shared/domain/records';
 import { CREATED_AT, SETTINGS_SHA, decision } from './fixtures';
 
 function restore(entryId: string, reference: string, type: LedgerEntry['type'] = 'restore'): LedgerEntry {

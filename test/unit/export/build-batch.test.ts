@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreditbackBatch } from '../../../shared/export/build-batch';
-import { serializeBatch } from '../../../shared/export/batch-format';
-import { nextBatchId } from '../../../shared/export/batch-id';
-import { sha256Hex, utf8 } from '../../../shared/signing/bytes';
+import { buildCreditbackBatch } from '@shared/export/build-batch';
+import { serializeBatch } from '@shared/export/batch-format';
+import { nextBatchId } from '@shared/export/batch-id';
+import { sha256Hex, utf8 } from '@shared/signing/bytes';
 import { CREATED_AT, SETTINGS_SHA, decision } from './fixtures';
 
 const signer = { identity: 'ana@finance', key: 'SHA256:' + 'A'.repeat(43) };

@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guardFormula } from '../../../shared/export/csv-cells';
+import { guardFormula } from '@shared/export/csv-cells';
 import {
   buildDecisionExportCsv,
   decisionExportFileName,
   signDecisionExport,
   type DecisionExportRow,
-} from '../../../shared/export/decision-export';
-import { verifyExport } from '../../../shared/export/verify-export';
-import { utf8 } from '../../../shared/signing/bytes';
+} from '@shared/export/decision-export';
+import { verifyExport } from '@shared/export/verify-export';
+import { utf8 } from '@shared/signing/bytes';
 import { reviewer, type TestReviewer } from './fixtures';
 
 const period = { from: '2026-11-01', to: '2026-11-30' };

@@ -3,9 +3,9 @@ import {
   ed25519Fingerprint,
   generateEd25519KeyPair,
   webCryptoSigner,
-} from '../../../shared/signing';
-import type { ExportableDecision } from '../../../shared/export/build-batch';
-import { sshSigSigner, type ArmoredSigner } from '../../../shared/export/signed-files';
+} from '@shared/signing';
+import type { ExportableDecision } from '@shared/export/build-batch';
+import { sshSigSigner, type ArmoredSigner } from '@shared/export/signed-files';
 
 export const SETTINGS_SHA = 'a'.repeat(64);
 export const CREATED_AT = new Date('2026-11-25T21:40:00.000Z');

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCreditbackBatch } from '../../../shared/export/build-batch';
-import { serializeBatch, type CreditbackBatch } from '../../../shared/export/batch-format';
-import { signBatch, type SignedFile } from '../../../shared/export/signed-files';
-import { verifyExport, type ExportVerification } from '../../../shared/export/verify-export';
-import { fromUtf8, utf8 } from '../../../shared/signing/bytes';
+import { buildCreditbackBatch } from '@shared/export/build-batch';
+import { serializeBatch, type CreditbackBatch } from '@shared/export/batch-format';
+import { signBatch, type SignedFile } from '@shared/export/signed-files';
+import { verifyExport, type ExportVerification } from '@shared/export/verify-export';
+import { fromUtf8, utf8 } from '@shared/signing/bytes';
 import { CREATED_AT, SETTINGS_SHA, decision, reviewer, type TestReviewer } from './fixtures';
 
 let ana: TestReviewer;

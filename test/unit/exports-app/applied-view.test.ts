@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appliedByBatch, restoreGroups } from '../../../renderer/features/exports/applied-view';
 import { groupKey } from '../../../renderer/data/row-blocks';
-import type { LedgerEntry } from '../../../shared/domain/records';
-import { buildCreditbackBatch } from '../../../shared/export';
+import type { LedgerEntry } from '@shared/domain/records';
+import { buildCreditbackBatch } from '@shared/export';
 
 const signer = { identity: 'ana@finance', key: `SHA256:${'A'.repeat(43)}` };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDecisionExportCsv, checkDecisionCsv } from '../../../shared/export';
+import { buildDecisionExportCsv, checkDecisionCsv } from '@shared/export';
 import {
   decisionExportRow,
   defaultPeriod,

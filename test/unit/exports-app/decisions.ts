@@ -1,4 +1,4 @@
-import type { Decision } from '../../../shared/review/decision';
+import type { Decision } from '@shared/review/decision';
 
 /** A decision as the review stores it; each test changes only what it is about. */
 export function decision(overrides: Partial<Decision> & { requestId: string }): Decision {

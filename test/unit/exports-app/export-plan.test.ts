@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idempotencyKey } from '../../../shared/policy/idempotency';
+import { idempotencyKey } from '@shared/policy/idempotency';
 import type { ExportedItemRow } from '../../../renderer/data/export-records';
 import {
   alreadyExportedReason,
@@ -7,7 +7,7 @@ import {
   planBatch,
   toExportable,
 } from '../../../renderer/features/exports/export-plan';
-import { utf8 } from '../../../shared/signing';
+import { utf8 } from '@shared/signing';
 import { decision } from './decisions';
 
 const signer = { identity: 'ana@finance', key: `SHA256:${'A'.repeat(43)}` };

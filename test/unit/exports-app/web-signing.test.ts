@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWebSigning, memorySigningKeyStore } from '../../../renderer/bridge/web-signing';
-import { BATCH_NAMESPACE } from '../../../shared/export';
+import { BATCH_NAMESPACE } from '@shared/export';
 import {
   allowedSignersLine,
   parseAllowedSigners,
   parseOpenSshPublicKeyLine,
   utf8,
   verifySshSignature,
-} from '../../../shared/signing';
+} from '@shared/signing';
 import { keygenEd25519, keygenVerify, TempDir } from '../signing/ssh-keygen-tool';
 
 const dir = new TempDir();

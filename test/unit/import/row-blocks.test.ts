@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, LedgerEntry } from '../../../shared/domain/records';
+import type { Job, LedgerEntry } from '@shared/domain/records';
 import {
   BUCKETS,
   bucketOf,

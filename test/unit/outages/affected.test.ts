@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileSettings } from '../../../shared/policy/compiled-settings';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
-import { incidentSpan, selectAffectedJobs } from '../../../shared/outages';
+import { compileSettings } from '@shared/policy/compiled-settings';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
+import { incidentSpan, selectAffectedJobs } from '@shared/outages';
 import { HOUR, MINUTE, T0, job, outage } from './builders';
 
 const compiled = compileSettings(DEFAULT_SETTINGS);

@@ -7,7 +7,7 @@ import {
   bucketFailures,
   incidentSpan,
   median,
-} from '../../../shared/outages';
+} from '@shared/outages';
 import { T0, outage } from './builders';
 
 /** An hourly series from per-hour counts of [platform, customer, unknown] failures. */

@@ -7,9 +7,9 @@ import {
   failureClass,
   isFailure,
   totalPerBucket,
-} from '../../../shared/outages';
-import { compileSettings } from '../../../shared/policy/compiled-settings';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
+} from '@shared/outages';
+import { compileSettings } from '@shared/policy/compiled-settings';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
 import { T0, job } from './builders';
 
 describe('bucketFailures', () => {

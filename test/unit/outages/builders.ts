@@ -1,4 +1,4 @@
-import type { Job, LedgerEntry, Outage } from '../../../shared/domain/records';
+import type { Job, LedgerEntry, Outage } from '@shared/domain/records';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, bucketFailures } from '../../../shared/outages';
+import { HOUR_MS, bucketFailures } from '@shared/outages';
 import { countsAt, formatUtc, stackedData } from '../../../renderer/features/outages/chart-data';
 import { incidentFromHash, incidentHash } from '../../../renderer/features/outages/outage-route';
 

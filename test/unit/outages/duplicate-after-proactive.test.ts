@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SupportRequest } from '../../../shared/domain/records';
+import type { SupportRequest } from '@shared/domain/records';
 import {
   incidentReport,
   incidentSpan,
   proactiveDecisions,
   selectAffectedJobs,
   type CompensationFacts,
-} from '../../../shared/outages';
-import { compileSettings } from '../../../shared/policy/compiled-settings';
-import { reconcileRecords } from '../../../shared/policy/engine';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
+} from '@shared/outages';
+import { compileSettings } from '@shared/policy/compiled-settings';
+import { reconcileRecords } from '@shared/policy/engine';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
 import { EMAIL, HOUR, MINUTE, T0, job, outage } from './builders';
 
 const noFacts: CompensationFacts = {

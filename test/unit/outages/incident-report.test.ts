@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../../shared/domain/records';
+import type { LedgerEntry } from '@shared/domain/records';
 import {
   incidentReport,
   incidentSpan,
@@ -9,10 +9,10 @@ import {
   summarizeProactive,
   type CompensationFacts,
   type RequestOnJob,
-} from '../../../shared/outages';
-import { compileSettings } from '../../../shared/policy/compiled-settings';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
-import type { Decision } from '../../../shared/review/decision';
+} from '@shared/outages';
+import { compileSettings } from '@shared/policy/compiled-settings';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
+import type { Decision } from '@shared/review/decision';
 import { MINUTE, T0, entry, job, outage } from './builders';
 
 const compiled = compileSettings(DEFAULT_SETTINGS);

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
-import type {
-  Job,
-  JobStatus,
-  LedgerEntry,
-  Outage,
-  Payment,
-  SupportRequest,
-} from '../../../shared/domain/records';
-import type { PolicyData } from '../../../shared/policy/indexes';
+import type { Job, JobStatus, LedgerEntry, Outage, Payment, SupportRequest } from '@shared/domain/records';
+import type { PolicyData } from '@shared/policy/indexes';
 import { DAY, HOUR, MINUTE, T0 } from './builders';
 
 // Few accounts, weighted lists and a coarse time grid, so that requests collide on the same jobs

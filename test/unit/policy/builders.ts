@@ -1,5 +1,5 @@
-import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../../shared/domain/records';
-import type { PolicyData } from '../../../shared/policy/indexes';
+import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '@shared/domain/records';
+import type { PolicyData } from '@shared/policy/indexes';
 
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PolicyCollector, buildIndexes } from '../../../shared/policy/indexes';
+import { PolicyCollector, buildIndexes } from '@shared/policy/indexes';
 import { DAY, T0, data, entry, job, outage, payment, request } from './builders';
 
 describe('indexes', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileRecords, type SuggestOptions } from '../../../shared/policy/engine';
-import { idempotencyKey } from '../../../shared/policy/idempotency';
-import type { PolicyData } from '../../../shared/policy/indexes';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
-import type { Suggestion } from '../../../shared/policy/types';
+import { reconcileRecords, type SuggestOptions } from '@shared/policy/engine';
+import { idempotencyKey } from '@shared/policy/idempotency';
+import type { PolicyData } from '@shared/policy/indexes';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
+import type { Suggestion } from '@shared/policy/types';
 import { DAY, EMAIL, HOUR, MINUTE, T0, data, entry, job, outage, payment, request } from './builders';
 
 async function suggest(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/util/canonical-json';
-import { reconcileRecords } from '../../../shared/policy/engine';
-import { DEFAULT_SETTINGS, settingsSha256, validateSettings } from '../../../shared/policy/settings';
+import { canonicalJson } from '@shared/util/canonical-json';
+import { reconcileRecords } from '@shared/policy/engine';
+import { DEFAULT_SETTINGS, settingsSha256, validateSettings } from '@shared/policy/settings';
 import { data, job, request } from './builders';
 
 describe('settings', () => {

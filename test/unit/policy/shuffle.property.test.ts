@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareSettings, suggestAll } from '../../../shared/policy/engine';
-import { buildIndexes, type PolicyData } from '../../../shared/policy/indexes';
-import { DEFAULT_SETTINGS } from '../../../shared/policy/settings';
+import { prepareSettings, suggestAll } from '@shared/policy/engine';
+import { buildIndexes, type PolicyData } from '@shared/policy/indexes';
+import { DEFAULT_SETTINGS } from '@shared/policy/settings';
 import { policyDataArb, shuffled } from './arbitrary-records';
 
 describe('property: the streaming collector’s filtering never changes a suggestion', () => {

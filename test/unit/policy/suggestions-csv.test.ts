@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { reconcileRecords } from '../../../shared/policy/engine';
-import { expandEvidence } from '../../../shared/policy/evidence';
-import { idempotencyKey } from '../../../shared/policy/idempotency';
-import { buildIndexes } from '../../../shared/policy/indexes';
-import { formatMajorUnits } from '../../../shared/policy/money';
-import { csvField, outcomeSummary, suggestionsCsv } from '../../../shared/policy/suggestions-csv';
-import { POLICY_CLAUSES, plainLanguage } from '../../../shared/policy/clauses';
-import { OUTCOMES, REASONS, type Suggestion } from '../../../shared/policy/types';
+import { reconcileRecords } from '@shared/policy/engine';
+import { expandEvidence } from '@shared/policy/evidence';
+import { idempotencyKey } from '@shared/policy/idempotency';
+import { buildIndexes } from '@shared/policy/indexes';
+import { formatMajorUnits } from '@shared/policy/money';
+import { csvField, outcomeSummary, suggestionsCsv } from '@shared/policy/suggestions-csv';
+import { POLICY_CLAUSES, plainLanguage } from '@shared/policy/clauses';
+import { OUTCOMES, REASONS, type Suggestion } from '@shared/policy/types';
 import { DAY, MINUTE, T0, data, entry, job, outage, payment, request } from './builders';
 
 const base: Suggestion = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareSettings, suggestAll } from '../../../shared/policy/engine';
-import { buildIndexes } from '../../../shared/policy/indexes';
+import { prepareSettings, suggestAll } from '@shared/policy/engine';
+import { buildIndexes } from '@shared/policy/indexes';
 import { policyDataArb } from './arbitrary-records';
 
 const ZONES = ['UTC', 'Pacific/Kiritimati', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Pago_Pago'];

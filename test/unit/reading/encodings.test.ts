@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadError, createDecoder, readAllRecords, sniffEncoding } from '../../../shared/reading/index';
+import { ReadError, createDecoder, readAllRecords, sniffEncoding } from '@shared/reading/index';
 import { fixtureBytes, splitBytes, tokenizeBytes } from './helpers';
 
 const cells = (bytes: Uint8Array, sizes = [1 << 20]) =>

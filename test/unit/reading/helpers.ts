@@ -8,7 +8,7 @@ import {
   type TokenError,
   type TextEncodingName,
   type TokenizerOptions,
-} from '../../../shared/reading/index';
+} from '@shared/reading/index';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 

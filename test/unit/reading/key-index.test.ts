@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyIndex } from '../../../shared/reading/key-index';
+import { KeyIndex } from '@shared/reading/key-index';
 
 describe('KeyIndex', () => {
   it('remembers every key with its first line and fingerprint through many growths', () => {

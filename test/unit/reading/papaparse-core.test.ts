@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, type TokenizerOptions } from '../../../shared/reading/index';
+import { CsvTokenizer, type TokenizerOptions } from '@shared/reading/index';
 import { fixture, splitText } from './helpers';
 
 interface Vector {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReadError, readAllRecords } from '../../../shared/reading/index';
+import { ReadError, readAllRecords } from '@shared/reading/index';
 import { splitBytes, tokenizeBytes } from './helpers';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;

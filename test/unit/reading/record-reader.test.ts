@@ -5,8 +5,8 @@ import {
   createRecordReader,
   readAllRecords,
   type ReadOptions,
-} from '../../../shared/reading/index';
-import type { Job, Outage, Payment, SupportRequest } from '../../../shared/domain/records';
+} from '@shared/reading/index';
+import type { Job, Outage, Payment, SupportRequest } from '@shared/domain/records';
 import { splitBytes } from './helpers';
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -295,7 +295,7 @@ describe('record reader', () => {
 
 describe('fingerprint hex', () => {
   it('equals Number#toString(16) padded to 14 digits across the 53-bit range', async () => {
-    const { fingerprintHex } = await import('../../../shared/reading/fingerprint');
+    const { fingerprintHex } = await import('@shared/reading/fingerprint');
     for (const v of [0, 1, 255, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, 123456789012345, 2 ** 52 + 17]) {
       expect(fingerprintHex(v)).toBe(v.toString(16).padStart(14, '0'));
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../../../cli/commands/inspect';
-import { IMPORT_KINDS } from '../../../shared/domain/records';
+import { IMPORT_KINDS } from '@shared/domain/records';
 import { fixture } from './helpers';
 
 describe.each(['basic', 'messy'])('scenario %s: inspect gives the counts in inspect.json', (scenario) => {

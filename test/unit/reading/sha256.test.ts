@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Sha256 } from '../../../shared/reading/index';
+import { Sha256 } from '@shared/reading/index';
 import { splitBytes } from './helpers';
 
 describe('incremental SHA-256', () => {

@@ -5,7 +5,7 @@ import {
   zoneOffsetAt,
   zonedToInstant,
   type WallTime,
-} from '../../../shared/reading/index';
+} from '@shared/reading/index';
 
 const utc = (iso: string) => Date.parse(iso);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minorUnitDigits, parseMinorUnits } from '../../../shared/reading/index';
+import { minorUnitDigits, parseMinorUnits } from '@shared/reading/index';
 import {
   parseBoolean,
   parseInteger,
@@ -7,7 +7,7 @@ import {
   parseLedgerType,
   parseRemedy,
   splitComponents,
-} from '../../../shared/reading/values';
+} from '@shared/reading/values';
 
 describe('money and numbers', () => {
   it.each([

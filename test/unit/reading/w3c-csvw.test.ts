@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReadError, readAllRecords } from '../../../shared/reading/index';
+import { ReadError, readAllRecords } from '@shared/reading/index';
 import { fixture, listFiles, splitBytes, tokenizeBytes } from './helpers';
 
 const root = fixture('external', 'w3c-csvw');

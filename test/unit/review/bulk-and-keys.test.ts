@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES } from '../../../shared/policy/types';
-import { bulkTotals } from '../../../shared/review/bulk-totals';
-import { OUTCOME_KEYS, outcomeForKey } from '../../../shared/review/outcome-keys';
+import { OUTCOMES } from '@shared/policy/types';
+import { bulkTotals } from '@shared/review/bulk-totals';
+import { OUTCOME_KEYS, outcomeForKey } from '@shared/review/outcome-keys';
 
 describe('bulk accept totals', () => {
   it('counts requests and adds credits and money per outcome, in the order given', () => {

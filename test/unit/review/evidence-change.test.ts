@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionState } from '../../../shared/review/decision';
+import type { DecisionState } from '@shared/review/decision';
 import {
   afterDecisionRemoved,
   evidenceFingerprint,
   planSuggestionUpdate,
   type RequestKey,
   type StoredSuggestion,
-} from '../../../shared/review/stored-suggestion';
-import type { Suggestion } from '../../../shared/policy/types';
+} from '@shared/review/stored-suggestion';
+import type { Suggestion } from '@shared/policy/types';
 import { entry } from '../policy/builders';
 import { must, sampleData, suggestionsFor } from './fixtures';
 

@@ -1,6 +1,6 @@
-import { reconcileRecords } from '../../../shared/policy';
-import type { PolicyData } from '../../../shared/policy/indexes';
-import type { Suggestion } from '../../../shared/policy/types';
+import { reconcileRecords } from '@shared/policy';
+import type { PolicyData } from '@shared/policy/indexes';
+import type { Suggestion } from '@shared/policy/types';
 import { DAY, EMAIL, entry, HOUR, job, outage, request } from '../policy/builders';
 
 /** A small account: a platform failure, a delivered job and a repeat requester, from the real rules. */

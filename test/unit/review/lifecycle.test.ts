@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsSecondReviewer } from '../../../shared/review/decision';
+import { needsSecondReviewer } from '@shared/review/decision';
 import {
   approvalProblem,
   approve,
@@ -7,7 +7,7 @@ import {
   LifecycleError,
   readyForExport,
   undoStep,
-} from '../../../shared/review/lifecycle';
+} from '@shared/review/lifecycle';
 import { EMAIL, must, sampleData, suggestionsFor } from './fixtures';
 
 const AT = new Date('2026-04-01T10:00:00Z');

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countQueue,
-  DEFAULT_SORT,
-  EMPTY_FILTER,
-  queryQueue,
-  type QueueRow,
-} from '../../../shared/review/queue';
+import { countQueue, DEFAULT_SORT, EMPTY_FILTER, queryQueue, type QueueRow } from '@shared/review/queue';
 
 function row(overrides: Partial<QueueRow> & { requestId: string }): QueueRow {
   return {

@@ -6,7 +6,7 @@ import {
   matchPatternList,
   openSshPublicKeyLine,
   parseAllowedSigners,
-} from '../../../shared/signing';
+} from '@shared/signing';
 
 describe('OpenSSH patterns', () => {
   it('matches * and ? and honours negation in lists', () => {

@@ -9,7 +9,7 @@ import {
   signSshSig,
   utf8,
   webCryptoSigner,
-} from '../../../shared/signing';
+} from '@shared/signing';
 
 function rearmor(text: string, edit: (blob: Uint8Array) => Uint8Array): string {
   const body = text

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { itemIdempotencyKey } from '../../../shared/export/item-key';
-import { idempotencyKey } from '../../../shared/policy/idempotency';
-import { sha256Hex } from '../../../shared/signing/bytes';
-import { sha256BytesHexSync as sha256SyncHex } from '../../../shared/util/sha256';
+import { itemIdempotencyKey } from '@shared/export/item-key';
+import { idempotencyKey } from '@shared/policy/idempotency';
+import { sha256Hex } from '@shared/signing/bytes';
+import { sha256BytesHexSync as sha256SyncHex } from '@shared/util/sha256';
 
 describe('the synchronous SHA-256', () => {
   it('equals WebCrypto at every padding boundary and beyond one block', async () => {

@@ -14,7 +14,7 @@ import {
   verifySshSignature,
   webCryptoSigner,
   type Ed25519Signer,
-} from '../../../shared/signing';
+} from '@shared/signing';
 import { keygenEd25519, keygenSign, keygenVerify, sshKeygen, TempDir } from './ssh-keygen-tool';
 
 const NAMESPACE = 'creditback-batch@review-desk';
