@@ -226,6 +226,7 @@ async function main() {
         db.close();
         return { blocks, ms: performance.now() - t };
       });
+      console.error(await done.innerText());
       console.error(await page.getByTestId('import-phases').innerText());
       const longest = await page.evaluate(
         () => (window as unknown as { longestTaskMs: number }).longestTaskMs,

@@ -5,6 +5,8 @@ import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-
 import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
 import type { StoredSigningKey } from '../bridge/web-signing';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
+import { packLegacyBlock } from './packed-rows';
+import { bucketOf } from './row-blocks';
 import type {
   ImportBatch,
   MappingProfile,
@@ -73,6 +75,15 @@ export class ReviewDeskDb extends Dexie {
       requests: '&requestId, accountEmail, state, receivedAt, b',
       outages: '&incidentId, b',
     });
+    // Blocks written before rows were packed (packed-rows.ts) are packed in place.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('rowBlocks')
+          .toCollection()
+          .modify((block: RowBlock & { rows?: unknown[][] }) => packLegacyBlock(block, bucketOf)),
+      );
   }
 }
 

@@ -16,20 +16,39 @@ import type { LedgerEntry } from '../../shared/domain/records';
 import { appliedByBatch, restoreGroups, type BatchApplied } from '../features/exports/applied-view';
 import { decisionExportRow } from '../features/exports/decision-rows';
 import { planBatch, type ExportPlan } from '../features/exports/export-plan';
+import { storedOverdueDays } from '../features/exports/overdue-days';
 import { appendAudit } from './audit';
 import { db } from './db';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
-import { groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
+import { blockRows, groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
 
 /** Everything the Exports page weighs, read in one consistent snapshot. */
-async function snapshot() {
-  return db.transaction('r', [db.decisions, db.suggestions, db.exportedItems, db.exportBatches], async () => {
+export interface ExportSnapshot {
+  decisions: Decision[];
+  suggestedRules: Map<string, number>;
+  exported: Map<string, ExportedItemRow>;
+  latest: ExportBatchRow | null;
+  /** The newest audit entry's seq when this was read (see exportNextBatch). */
+  auditHead: number | null;
+}
+
+function auditHead(): Promise<number | null> {
+  return db.audit
+    .orderBy('seq')
+    .lastKey()
+    .then((seq) => (typeof seq === 'number' ? seq : null));
+}
+
+async function snapshot(): Promise<ExportSnapshot> {
+  const tables = [db.decisions, db.suggestions, db.exportedItems, db.exportBatches, db.audit];
+  return db.transaction('r', tables, async () => {
     // Two equals() reads use getAll; anyOf() walks a cursor, several times slower at 10,000 rows.
-    const [decided, approved, exportedRows, latest] = await Promise.all([
+    const [decided, approved, exportedRows, latest, head] = await Promise.all([
       db.decisions.where('state').equals('decided').toArray(),
       db.decisions.where('state').equals('approved').toArray(),
       db.exportedItems.toArray(),
       db.exportBatches.orderBy('batchId').last(),
+      auditHead(),
     ]);
     const decisions = [...decided, ...approved];
     const overrides = decisions.filter((d) => d.rule === null).map((d) => d.requestId);
@@ -39,6 +58,7 @@ async function snapshot() {
       suggestedRules: new Map(suggestions.flatMap((s) => (s ? [[s.requestId, s.rule] as const] : []))),
       exported: new Map(exportedRows.map((row) => [row.idempotencyKey, row])),
       latest: latest ?? null,
+      auditHead: head,
     };
   });
 }
@@ -47,18 +67,30 @@ function previousOf(latest: ExportBatchRow | null) {
   return latest ? { bytes: utf8(latest.text), batchId: latest.batchId } : null;
 }
 
+/** The plan of the next batch, with the snapshot it was made from (an export can start from it). */
+export interface LivePlan {
+  plan: ExportPlan;
+  basis: ExportSnapshot;
+}
+
 /**
  * The live plan of the next batch. Only the reads are live: hashing the keys is WebCrypto, which
  * a live query must not await, so the plan is computed from each new snapshot afterwards.
  */
-export function useExportPlan(signer: BatchSigner | null): ExportPlan | undefined {
-  const state = useLiveQuery(snapshot, []);
-  const [plan, setPlan] = useState<ExportPlan | undefined>();
+export function useExportPlan(signer: BatchSigner | null): LivePlan | undefined {
+  const state = useLiveQuery(async () => {
+    const t = performance.now();
+    const r = await snapshot();
+    console.log(`bench: live snapshot ${Math.round(performance.now() - t)} n=${r.decisions.length}`);
+    return r;
+  }, []);
+  const [plan, setPlan] = useState<LivePlan | undefined>();
   const identity = signer?.identity ?? '';
   const key = signer?.key ?? '';
   useEffect(() => {
     if (!state) return;
     let live = true;
+    const t = performance.now();
     void planBatch({
       decisions: state.decisions,
       exported: state.exported,
@@ -67,7 +99,8 @@ export function useExportPlan(signer: BatchSigner | null): ExportPlan | undefine
       previous: previousOf(state.latest),
       createdAt: new Date(),
     }).then((result) => {
-      if (live) setPlan(result.plan);
+      console.log(`bench: live plan ${Math.round(performance.now() - t)}`);
+      if (live) setPlan({ plan: result.plan, basis: state });
     });
     return () => {
       live = false;
@@ -88,14 +121,21 @@ export interface ExportedBatch {
  * would commit it while the host signs); the transaction then re-checks that nothing moved:
  * the chain head is the same, no item was exported meanwhile, no decision changed. Recording
  * comes before saving the files, so a cancelled save never lets the same items out twice.
+ *
+ * `basis` is the snapshot the page planned from (useExportPlan), which saves reading every
+ * decision again; without it the snapshot is read here.
  */
 export async function exportNextBatch(input: {
   actor: string;
   signer: BatchSigner;
   sign: ArmoredSigner;
+  basis?: ExportSnapshot;
   now?: Date;
 }): Promise<ExportedBatch> {
-  const state = await snapshot();
+  const T0 = performance.now();
+  const lap = (what: string) => console.log(`bench: ${what} ${Math.round(performance.now() - T0)}`);
+  const state = input.basis ?? (await snapshot());
+  lap('snapshot');
   const { batch } = await planBatch({
     decisions: state.decisions,
     exported: state.exported,
@@ -105,13 +145,14 @@ export async function exportNextBatch(input: {
     createdAt: input.now ?? new Date(),
   });
   if (!batch) throw new ExportConflictError('Nothing is ready to export.');
+  lap('plan');
   const signed = await signBatch(batch, input.sign);
-  const text = fromUtf8(signed.bytes);
+  lap('signed');
   const row: ExportBatchRow = {
     batchId: batch.batch_id,
     createdAt: batch.created_at,
     fileName: signed.fileName,
-    text,
+    text: fromUtf8(signed.bytes),
     sha256: await sha256Hex(signed.bytes),
     signature: signed.signature,
     signerIdentity: batch.signer.identity,
@@ -119,7 +160,6 @@ export async function exportNextBatch(input: {
     totals: batch.totals,
     previousBatchId: state.latest?.batchId ?? null,
   };
-  const byRequest = new Map(state.decisions.map((d) => [d.requestId, d]));
   await db.transaction('rw', [db.exportBatches, db.exportedItems, db.decisions, db.audit], async () => {
     const head = await db.exportBatches.orderBy('batchId').last();
     if ((head?.batchId ?? null) !== (state.latest?.batchId ?? null)) {
@@ -127,34 +167,17 @@ export async function exportNextBatch(input: {
         `Batch ${head?.batchId} was exported meanwhile; look at the list again before exporting.`,
       );
     }
-    // Whole-store reads (getAll, getAllKeys): bulkGet issues one request per key, far slower at 10,000.
-    const [exportedKeys, decided, approved] = await Promise.all([
-      db.exportedItems.toCollection().primaryKeys(),
-      db.decisions.where('state').equals('decided').toArray(),
-      db.decisions.where('state').equals('approved').toArray(),
+    const locked = await lockedDecisions(batch, state);
+    lap('tx checks');
+    // Issued together: IndexedDB runs them in order, but the page serializes the next rows while
+    // the store writes the previous ones. One record per item and per decision is what costs here.
+    await Promise.all([
+      db.exportedItems.bulkAdd(exportedRows(batch, input.actor)),
+      db.decisions.bulkPut(locked),
+      db.exportBatches.add(row),
     ]);
-    const taken = new Set(exportedKeys);
-    const clash = batch.items.find((i) => taken.has(i.idempotency_key));
-    if (clash) {
-      throw new ExportConflictError(
-        `Job ${clash.job_id} was exported meanwhile; nothing was exported. Look at the list again.`,
-      );
-    }
-    const current = new Map([...decided, ...approved].map((d) => [d.requestId, d]));
-    const locked: Decision[] = [];
-    batch.items.forEach((item) => {
-      const now = current.get(item.request_id);
-      const then = byRequest.get(item.request_id);
-      if (!now || !then || !sameDecision(now, then)) {
-        throw new ExportConflictError(
-          `The decision on ${item.request_id} changed meanwhile; look at the list again before exporting.`,
-        );
-      }
-      locked.push({ ...now, state: 'exported', batchId: batch.batch_id });
-    });
-    await db.exportedItems.bulkAdd(exportedRows(batch, input.actor));
-    await db.decisions.bulkPut(locked);
-    await db.exportBatches.add(row);
+    lap('tx written');
+    // One entry for the batch; its request ids are the per-item detail.
     await appendAudit({
       actor: input.actor,
       action: 'export.batch',
@@ -169,8 +192,48 @@ export async function exportNextBatch(input: {
         requestIds: batch.items.map((i) => i.request_id),
       },
     });
+    lap('tx audit');
   });
+  lap('committed');
   return { row, signed };
+}
+
+/**
+ * The batch's decisions, locked, once the re-check inside the export transaction passes. Every
+ * change to decisions, exported items and batches appends an audit entry in its own transaction
+ * (audit.ts), so an unchanged audit head means nothing moved since the snapshot, and reading
+ * 10,000 decisions again is skipped. Otherwise each item is checked against what is stored now.
+ */
+async function lockedDecisions(batch: CreditbackBatch, state: ExportSnapshot): Promise<Decision[]> {
+  const byRequest = new Map(state.decisions.map((d) => [d.requestId, d]));
+  const lock = (d: Decision): Decision => ({ ...d, state: 'exported', batchId: batch.batch_id });
+  if (state.auditHead !== null && (await auditHead()) === state.auditHead) {
+    return batch.items.map((item) => lock(byRequest.get(item.request_id)!));
+  }
+  // Whole-store reads (getAll, getAllKeys): bulkGet issues one request per key, far slower at 10,000.
+  const [exportedKeys, decided, approved] = await Promise.all([
+    db.exportedItems.toCollection().primaryKeys(),
+    db.decisions.where('state').equals('decided').toArray(),
+    db.decisions.where('state').equals('approved').toArray(),
+  ]);
+  const taken = new Set(exportedKeys);
+  const clash = batch.items.find((i) => taken.has(i.idempotency_key));
+  if (clash) {
+    throw new ExportConflictError(
+      `Job ${clash.job_id} was exported meanwhile; nothing was exported. Look at the list again.`,
+    );
+  }
+  const current = new Map([...decided, ...approved].map((d) => [d.requestId, d]));
+  return batch.items.map((item) => {
+    const now = current.get(item.request_id);
+    const then = byRequest.get(item.request_id);
+    if (!now || !then || !sameDecision(now, then)) {
+      throw new ExportConflictError(
+        `The decision on ${item.request_id} changed meanwhile; look at the list again before exporting.`,
+      );
+    }
+    return lock(now);
+  });
 }
 
 function sameDecision(a: Decision, b: Decision): boolean {
@@ -272,7 +335,7 @@ export function useAppliedReports(options: {
       : [];
     const restores: LedgerEntry[] = [];
     for (const block of blocks) {
-      for (const row of block.rows) {
+      for (const row of blockRows(block)) {
         const tuple = row as LedgerTuple;
         if (tuple[3] === 'restore' && wanted.has(tuple[8].trim().toLowerCase())) {
           restores.push(tupleToLedger(tuple));
@@ -313,4 +376,16 @@ export async function recordForeignBatch(input: {
     });
     return { added: fresh.length, known: batch.items.length - fresh.length };
   });
+}
+
+const OVERDUE_DAYS_KEY = 'exports.overdueDays';
+
+/** After how many days a missing item is highlighted, as the reviewer last set it. */
+export function useOverdueDays(): number | undefined {
+  return useLiveQuery(async () => storedOverdueDays((await db.settings.get(OVERDUE_DAYS_KEY))?.value), []);
+}
+
+/** A display preference of this desk, not a change to any record: it is not audited. */
+export async function saveOverdueDays(days: number): Promise<void> {
+  await db.settings.put({ key: OVERDUE_DAYS_KEY, value: days });
 }

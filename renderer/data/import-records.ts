@@ -1,3 +1,4 @@
+import type { PackedRows } from './packed-rows';
 import type { ImportKind, Outage, Payment, RowProblem, SupportRequest } from '../../shared/domain/records';
 import type { ProblemSeverity } from '../../shared/reading';
 
@@ -75,13 +76,12 @@ export type StoredPayment = Payment & BatchTagged;
 export type StoredRequest = SupportRequest & BatchTagged & { state: string };
 export type StoredOutage = Outage & BatchTagged;
 
-/** One block of compact rows of a group (see row-blocks.ts). */
-export interface RowBlock {
+/** One block of packed rows of a group (see row-blocks.ts and packed-rows.ts). */
+export interface RowBlock extends PackedRows {
   id?: number;
   /** Group: `<kind>.<view>.<bucket>`, e.g. `jobs.a.0123` or `jobs.h.0001700000000000`. */
   g: string;
   b: string;
-  rows: unknown[][];
   /** Hour blocks: how many jobs of the batch fall in the hour (the failure rate's denominator). */
   total?: number;
 }

@@ -2,6 +2,7 @@ import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../sh
 import { db } from './db';
 import type { RowBlock } from './import-records';
 import {
+  blockRows,
   groupKey,
   hourOfGroup,
   tupleToJob,
@@ -23,14 +24,14 @@ function blocksOf(group: string): Promise<RowBlock[]> {
 }
 
 export async function getJob(jobId: string): Promise<Imported<Job> | null> {
-  let account: string | null = null;
+  let accountBucket: number | null = null;
   for (const block of await blocksOf(groupKey.jobsById(jobId))) {
-    const hit = (block.rows as DirectoryTuple[]).find((row) => row[0] === jobId);
-    if (hit) account = hit[2];
+    const hit = (blockRows(block) as DirectoryTuple[]).find((row) => row[0] === jobId);
+    if (hit) accountBucket = hit[2];
   }
-  if (account === null) return null;
-  for (const block of await blocksOf(groupKey.jobsByAccount(account))) {
-    const hit = (block.rows as JobTuple[]).find((row) => row[0] === jobId);
+  if (accountBucket === null) return null;
+  for (const block of await blocksOf(groupKey.jobsByAccountBucket(accountBucket))) {
+    const hit = (blockRows(block) as JobTuple[]).find((row) => row[0] === jobId);
     if (hit) return { ...tupleToJob(hit), batchId: block.b };
   }
   return null;
@@ -44,7 +45,7 @@ export async function jobsOfAccount(
 ): Promise<Imported<Job>[]> {
   const jobs: Imported<Job>[] = [];
   for (const block of await blocksOf(groupKey.jobsByAccount(email))) {
-    for (const row of block.rows as JobTuple[]) {
+    for (const row of blockRows(block) as JobTuple[]) {
       if (row[1] === email && row[3] >= from && row[3] <= to)
         jobs.push({ ...tupleToJob(row), batchId: block.b });
     }
@@ -69,7 +70,7 @@ export async function failuresBetween(from: number, to: number): Promise<Importe
     .where('g')
     .between(lower, upper, true, true)
     .each((block) => {
-      for (const row of block.rows as JobTuple[]) {
+      for (const row of blockRows(block) as JobTuple[]) {
         if (row[3] >= from && row[3] <= to) jobs.push({ ...tupleToJob(row), batchId: block.b });
       }
     });
@@ -93,7 +94,7 @@ export async function jobsPerHour(from = 0, to = 8.64e15): Promise<HourCount[]> 
       const hour = hourOfGroup(block.g);
       const entry = byHour.get(hour) ?? { hour, jobs: 0, failures: 0 };
       entry.jobs += block.total ?? 0;
-      entry.failures += block.rows.length;
+      entry.failures += block.n;
       byHour.set(hour, entry);
     });
   return [...byHour.values()].sort((a, b) => a.hour - b.hour);
@@ -105,14 +106,14 @@ export async function forEachJob(visit: (job: Imported<Job>) => void): Promise<v
     .where('g')
     .between('jobs.a.', 'jobs.a.\uffff', true, true)
     .each((block) => {
-      for (const row of block.rows as JobTuple[]) visit({ ...tupleToJob(row), batchId: block.b });
+      for (const row of blockRows(block) as JobTuple[]) visit({ ...tupleToJob(row), batchId: block.b });
     });
 }
 
 export async function ledgerOfAccount(email: string): Promise<Imported<LedgerEntry>[]> {
   const rows: Imported<LedgerEntry>[] = [];
   for (const block of await blocksOf(groupKey.ledgerByAccount(email))) {
-    for (const row of block.rows as LedgerTuple[])
+    for (const row of blockRows(block) as LedgerTuple[])
       if (row[1] === email) rows.push({ ...tupleToLedger(row), batchId: block.b });
   }
   return rows.sort((a, b) => a.createdAt - b.createdAt);
@@ -121,7 +122,7 @@ export async function ledgerOfAccount(email: string): Promise<Imported<LedgerEnt
 export async function ledgerOfJob(jobId: string): Promise<Imported<LedgerEntry>[]> {
   const rows: Imported<LedgerEntry>[] = [];
   for (const block of await blocksOf(groupKey.ledgerByJob(jobId))) {
-    for (const row of block.rows as LedgerTuple[])
+    for (const row of blockRows(block) as LedgerTuple[])
       if (row[5] === jobId) rows.push({ ...tupleToLedger(row), batchId: block.b });
   }
   return rows.sort((a, b) => a.createdAt - b.createdAt);
@@ -132,7 +133,7 @@ export async function forEachLedgerEntry(visit: (entry: Imported<LedgerEntry>) =
     .where('g')
     .between('ledger.a.', 'ledger.a.\uffff', true, true)
     .each((block) => {
-      for (const row of block.rows as LedgerTuple[]) visit({ ...tupleToLedger(row), batchId: block.b });
+      for (const row of blockRows(block) as LedgerTuple[]) visit({ ...tupleToLedger(row), batchId: block.b });
     });
 }
 

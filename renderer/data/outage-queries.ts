@@ -2,7 +2,15 @@ import type { LedgerEntry, Outage } from '../../shared/domain/records';
 import type { RequestOnJob } from '../../shared/outages';
 import type { Decision } from '../../shared/review/decision';
 import type { ReviewDeskDb } from './db';
-import { BUCKETS, groupKey, hourOfGroup, tupleToLedger, type JobTuple, type LedgerTuple } from './row-blocks';
+import {
+  blockRows,
+  BUCKETS,
+  groupKey,
+  hourOfGroup,
+  tupleToLedger,
+  type JobTuple,
+  type LedgerTuple,
+} from './row-blocks';
 
 /**
  * Reads for the Outages page, over the import's row blocks (row-blocks.ts). They take the
@@ -29,7 +37,7 @@ export async function hourBlocks(database: ReviewDeskDb, from?: number, to?: num
   for (const block of blocks) {
     const hour = hourOfGroup(block.g);
     jobsPerHour.set(hour, (jobsPerHour.get(hour) ?? 0) + (block.total ?? 0));
-    for (const row of block.rows) failures.push(row as JobTuple);
+    for (const row of blockRows(block)) failures.push(row as JobTuple);
   }
   return { failures, jobsPerHour };
 }
@@ -64,7 +72,7 @@ export async function ledgerForJobs(
       .where('g')
       .anyOf([...groups])
       .toArray();
-    for (const block of blocks) visit(block.rows);
+    for (const block of blocks) visit(blockRows(block));
   } else {
     const step = 32;
     for (let start = 0; start < BUCKETS; start += step) {
@@ -72,7 +80,7 @@ export async function ledgerForJobs(
         .where('g')
         .between(bucketName(start), bucketName(start + step), true, false)
         .toArray();
-      for (const block of blocks) visit(block.rows);
+      for (const block of blocks) visit(blockRows(block));
     }
   }
   for (const list of byJob.values()) list.sort((a, b) => a.createdAt - b.createdAt);
@@ -174,7 +182,7 @@ export async function newestTimestamp(database: ReviewDeskDb): Promise<number> {
       const to = `${prefix}${String(start + step).padStart(4, '0')}`;
       const blocks = await database.rowBlocks.where('g').between(from, to, true, false).toArray();
       for (const block of blocks) {
-        for (const row of block.rows) {
+        for (const row of blockRows(block)) {
           if (prefix === 'jobs.a.') {
             const t = row as JobTuple;
             see(t[3]);

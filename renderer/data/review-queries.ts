@@ -2,7 +2,15 @@ import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../sh
 import type { PolicyData } from '../../shared/policy/indexes';
 import type { ReviewDeskDb } from './db';
 import type { StoredRequest } from './import-records';
-import { BUCKETS, groupKey, tupleToJob, tupleToLedger, type JobTuple, type LedgerTuple } from './row-blocks';
+import {
+  blockRows,
+  BUCKETS,
+  groupKey,
+  tupleToJob,
+  tupleToLedger,
+  type JobTuple,
+  type LedgerTuple,
+} from './row-blocks';
 
 /** The canonical request, without the import's bookkeeping fields. */
 export function plainRequest(stored: StoredRequest): SupportRequest {
@@ -27,7 +35,7 @@ async function eachBlockRow(
     const from = `${prefix}${String(start).padStart(4, '0')}`;
     const to = `${prefix}${String(start + RANGE_STEP).padStart(4, '0')}`;
     const blocks = await database.rowBlocks.where('g').between(from, to, true, false).toArray();
-    for (const block of blocks) for (const row of block.rows) visit(row);
+    for (const block of blocks) for (const row of blockRows(block)) visit(row);
   }
 }
 
@@ -95,7 +103,7 @@ export async function accountJobs(database: ReviewDeskDb, accountEmail: string):
   const blocks = await database.rowBlocks.where('g').equals(groupKey.jobsByAccount(accountEmail)).toArray();
   const byId = new Map<string, Job>();
   for (const block of blocks) {
-    for (const row of block.rows) {
+    for (const row of blockRows(block)) {
       const tuple = row as JobTuple;
       if (tuple[1] === accountEmail && !byId.has(tuple[0])) byId.set(tuple[0], tupleToJob(tuple));
     }
@@ -108,7 +116,7 @@ export async function jobLedger(database: ReviewDeskDb, jobId: string): Promise<
   const blocks = await database.rowBlocks.where('g').equals(groupKey.ledgerByJob(jobId)).toArray();
   const byId = new Map<string, LedgerEntry>();
   for (const block of blocks) {
-    for (const row of block.rows) {
+    for (const row of blockRows(block)) {
       const tuple = row as LedgerTuple;
       if (tuple[5] === jobId && !byId.has(tuple[0])) byId.set(tuple[0], tupleToLedger(tuple));
     }

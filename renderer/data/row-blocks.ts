@@ -1,4 +1,6 @@
 import type { Job, JobStatus, LedgerEntry, LedgerType } from '../../shared/domain/records';
+import type { RowBlock } from './import-records';
+import { unpackRows } from './packed-rows';
 
 /**
  * Jobs and ledger rows are stored as compact tuples in blocks, one block per group per flush.
@@ -34,6 +36,11 @@ function pad(n: number, width: number): string {
 export const groupKey = {
   jobsByAccount: (email: string) => `jobs.a.${pad(bucketOf(email), 4)}`,
   jobsById: (jobId: string) => `jobs.i.${pad(bucketOf(jobId), 4)}`,
+  jobsByAccountBucket: (bucket: number) => `jobs.a.${pad(bucket, 4)}`,
+  jobsByIdBucket: (bucket: number) => `jobs.i.${pad(bucket, 4)}`,
+  ledgerByAccountBucket: (bucket: number) => `ledger.a.${pad(bucket, 4)}`,
+  ledgerByJobBucket: (bucket: number) => `ledger.j.${pad(bucket, 4)}`,
+  ledgerByIdBucket: (bucket: number) => `ledger.i.${pad(bucket, 4)}`,
   /** Hours are epoch ms padded to 16 digits, so a string range is a time range. */
   jobsHour: (hourStart: number) => `jobs.h.${pad(Math.max(0, hourStart), 16)}`,
   ledgerByAccount: (email: string) => `ledger.a.${pad(bucketOf(email), 4)}`,
@@ -144,5 +151,10 @@ export function tupleToLedger(t: LedgerTuple): LedgerEntry {
   };
 }
 
-/** Directory rows: natural key, content fingerprint, and (jobs) the account that holds the row. */
-export type DirectoryTuple = [key: string, fingerprint: number, accountEmail: string];
+/** Directory rows: natural key, content fingerprint, and the bucket of the row's account group. */
+export type DirectoryTuple = [key: string, fingerprint: number, accountBucket: number];
+
+/** A stored block's rows, as the tuples of its group (JobTuple, LedgerTuple or DirectoryTuple). */
+export function blockRows(block: RowBlock): unknown[][] {
+  return unpackRows(block.g, block);
+}

@@ -1,20 +1,17 @@
 import type { ImportKind } from '../../shared/domain/records';
-import {
-  ReadError,
-  Sha256,
-  createRecordReader,
-  type ColumnMapping,
-  type HeaderInfo,
-} from '../../shared/reading';
+import { ReadError, createRecordReader, type ColumnMapping, type HeaderInfo } from '../../shared/reading';
 import { appendAudit } from '../data/audit';
 import { batchTables, deleteBatchRows } from '../data/batch-rows';
-import { ReviewDeskDb, db } from '../data/db';
+import { db } from '../data/db';
 import type { BatchCounts, ImportBatch, ImportSettings } from '../data/import-records';
 import { BatchWriter, BlockWriter, RecordWriter } from './batch-writer';
 import { chunksOf, type ByteSource } from './byte-source';
 import type { FileMeta, ImportOutcome, ImportProgress, ReadChoices } from './import-protocol';
 import { readOptionsFrom } from './read-options';
 import { isBlockKind, loadStoredKeys } from './stored-keys';
+import { rowsDb } from './rows-db';
+import { storeBlocksOnThread } from './block-store';
+import { fileHasher } from './file-hasher';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Rows per transaction: large enough that a million rows are a handful of commits. */
@@ -34,18 +31,6 @@ export interface ImportRequest {
 export interface ImportControl {
   cancelled: boolean;
   progress(p: ImportProgress): void;
-}
-
-/**
- * Rows are written on a connection with relaxed durability (Chromium then commits without
- * waiting for the disk flush, which is what makes chunked writes fast). That is safe because
- * the batch only becomes `complete` in a final, default-durability transaction on the main
- * connection: until then a crash leaves it `running`, and the page offers Resume and Remove.
- */
-let fastDb: ReviewDeskDb | null = null;
-function rowsDb(): ReviewDeskDb {
-  fastDb ??= new ReviewDeskDb(db.name, { chromeTransactionDurability: 'relaxed' });
-  return fastDb;
 }
 
 const ZERO: BatchCounts = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, warnings: 0, skipped: 0 };
@@ -109,176 +94,199 @@ async function readAndWrite(
     keepExtraColumns: request.choices.kind !== 'jobs' && request.choices.kind !== 'ledger',
     maxReportedProblems: 100,
   });
-  const sha = new Sha256();
+  const hasher = fileHasher(source);
   const counts = { ...ZERO };
   // Held in an object: the closures below assign them, which plain `let` narrowing would miss.
-  const state: { writer: BatchWriter | null; settings: ImportSettings | null } = {
+  const state: { writer: BatchWriter | null; settings: ImportSettings | null; stopStore: () => void } = {
     writer: null,
     settings: null,
+    stopStore: () => undefined,
   };
-  let inFlight: Promise<void> = Promise.resolve();
-  let bytesRead = 0;
-  let lastProgress = 0;
-  let lastFlush = performance.now();
-  // Where the time goes, shown with the outcome and printed by the benchmark.
-  const phases = { hash: 0, parse: 0, group: 0, waitForDisk: 0 };
-  const timed = <T>(phase: keyof typeof phases, work: () => T): T => {
-    const t = performance.now();
-    const out = work();
-    phases[phase] += performance.now() - t;
-    return out;
-  };
-
-  const ensureWriter = async (header: HeaderInfo) => {
-    state.settings = settingsFrom(request.choices, header);
-    const kind = header.kind;
-    state.writer = isBlockKind(kind)
-      ? new BlockWriter(rowsDb(), batchId, kind, await loadStoredKeys(rowsDb(), kind, batchId))
-      : new RecordWriter(rowsDb(), batchId, kind);
-  };
-  const tally = (batch: ReturnType<typeof reader.push>) => {
-    counts.accepted += batch.records.length;
-    for (const p of batch.problems) {
-      if (p.severity === 'error') counts.rejected++;
-      else if (p.severity === 'duplicate') counts.duplicates++;
-      else if (p.severity === 'skipped') counts.skipped++;
-      else counts.warnings++;
-    }
-    counts.rows = counts.accepted + counts.rejected + counts.duplicates + counts.skipped;
-  };
-  const patch = (): Partial<ImportBatch> => ({
-    counts: adjusted(counts, state.writer),
-    ...(state.settings ? { kind: state.settings.kind, settings: state.settings } : {}),
-  });
-  const flushIfFull = async (force: boolean) => {
-    const writer = state.writer;
-    if (!writer) return;
-    const limit = writer instanceof BlockWriter ? FLUSH_ROWS.block : FLUSH_ROWS.record;
-    if (
-      !force &&
-      writer.buffered < limit &&
-      (writer.buffered === 0 || performance.now() - lastFlush < FLUSH_MS)
-    )
-      return;
-    lastFlush = performance.now();
-    // One flush in flight: parsing the next rows overlaps the commit of the previous ones.
-    const t = performance.now();
-    await inFlight;
-    inFlight = writer.flush(patch()).then(() => report(true));
-    if (force) await inFlight;
-    phases.waitForDisk += performance.now() - t;
-  };
-  const report = (always = false) => {
-    const now = performance.now();
-    if (!always && now - lastProgress < PROGRESS_MS) return;
-    lastProgress = now;
-    const seconds = (now - started) / 1000;
-    const rate = seconds > 0 ? counts.rows / seconds : 0;
-    const bytesPerSec = seconds > 0 ? bytesRead / seconds : 0;
-    control.progress({
-      batchId,
-      bytesRead,
-      totalBytes: source.size,
-      rows: counts.rows,
-      stored: state.writer?.cross.stored ?? 0,
-      rowsPerSec: Math.round(rate),
-      etaSec: bytesPerSec > 0 ? Math.max(0, (source.size - bytesRead) / bytesPerSec) : null,
-    });
-  };
-
-  for await (const chunk of chunksOf(source, CHUNK_BYTES)) {
-    if (control.cancelled) break;
-    bytesRead += chunk.length;
-    timed('hash', () => sha.update(chunk));
-    const batch = timed('parse', () => reader.push(chunk));
-    if (!state.writer && reader.header) await ensureWriter(reader.header);
-    tally(batch);
-    timed('group', () => state.writer?.add(batch.records));
-    state.writer?.addProblems(batch.problems);
-    await flushIfFull(false);
-    report();
-  }
-  if (control.cancelled) {
-    await inFlight.catch(() => undefined);
-    await discardBatch(batchId, 'cancelled', request.actor);
-    return { status: 'cancelled', batchId };
-  }
-  const last = reader.finish();
-  if (!state.writer && reader.header) await ensureWriter(reader.header);
-  const activeWriter = state.writer as BatchWriter | null;
-  if (!activeWriter) throw new ReadError('no-header', `${request.file.name}: the file has no header line`);
-  activeWriter.add(last.records);
-  activeWriter.addProblems(last.problems);
-  const r = last.report;
-  Object.assign(counts, {
-    rows: r.rows,
-    accepted: r.accepted,
-    rejected: r.rejected,
-    duplicates: r.duplicates,
-    warnings: r.warnings,
-    skipped: r.skipped,
-  });
-  await flushIfFull(true);
-  // Cancel pressed while the last rows were being written still wins: the batch is not yet complete.
-  if (control.cancelled) {
-    await discardBatch(batchId, 'cancelled', request.actor);
-    return { status: 'cancelled', batchId };
-  }
-  const sha256 = sha.hex();
-  const finalSettings = state.settings ?? settingsFrom(request.choices, reader.header);
-
-  const earlier = await db.importBatches
-    .where('sha256')
-    .equals(sha256)
-    .filter((b) => b.id !== batchId && b.status === 'complete')
-    .first();
-  if (earlier && activeWriter.cross.stored === 0) {
-    await db.transaction('rw', batchTables(db), async () => {
-      await deleteBatchRows(db, batchId);
-      await db.importBatches.delete(batchId);
-    });
-    return {
-      status: 'already-imported',
-      batchId,
-      previousBatchId: earlier.id,
-      previousAt: earlier.startedAt,
+  try {
+    let inFlight: Promise<void> = Promise.resolve();
+    let bytesRead = 0;
+    let lastProgress = 0;
+    let lastFlush = performance.now();
+    // Where the time goes, shown with the outcome and printed by the benchmark.
+    const phases = { read: 0, hash: 0, parse: 0, group: 0, pack: 0, waitForDisk: 0, hashWait: 0, finish: 0 };
+    const timed = <T>(phase: keyof typeof phases, work: () => T): T => {
+      const t = performance.now();
+      const out = work();
+      phases[phase] += performance.now() - t;
+      return out;
     };
-  }
-  const finalCounts = adjusted(counts, activeWriter);
-  await db.transaction('rw', db.importBatches, db.audit, async () => {
-    await db.importBatches.update(batchId, {
-      sha256,
-      kind: finalSettings.kind,
-      settings: finalSettings,
-      counts: finalCounts,
-      stored: activeWriter.cross.stored,
-      endedAt: Date.now(),
-      status: 'complete',
+
+    const ensureWriter = async (header: HeaderInfo) => {
+      state.settings = settingsFrom(request.choices, header);
+      const kind = header.kind;
+      if (isBlockKind(kind)) {
+        const storedKeys = await loadStoredKeys(rowsDb(), kind, batchId);
+        const thread = storeBlocksOnThread();
+        state.stopStore = thread.stop;
+        state.writer = new BlockWriter(rowsDb(), batchId, kind, storedKeys, thread.store);
+      } else {
+        state.writer = new RecordWriter(rowsDb(), batchId, kind);
+      }
+    };
+    const tally = (batch: ReturnType<typeof reader.push>) => {
+      counts.accepted += batch.records.length;
+      for (const p of batch.problems) {
+        if (p.severity === 'error') counts.rejected++;
+        else if (p.severity === 'duplicate') counts.duplicates++;
+        else if (p.severity === 'skipped') counts.skipped++;
+        else counts.warnings++;
+      }
+      counts.rows = counts.accepted + counts.rejected + counts.duplicates + counts.skipped;
+    };
+    const patch = (): Partial<ImportBatch> => ({
+      counts: adjusted(counts, state.writer),
+      ...(state.settings ? { kind: state.settings.kind, settings: state.settings } : {}),
     });
-    await appendAudit({
-      actor: request.actor,
-      action: 'import',
-      subject: `batch:${batchId}`,
-      before: null,
-      after: {
-        fileName: request.file.name,
-        size: request.file.size,
+    const flushIfFull = async (force: boolean) => {
+      const writer = state.writer;
+      if (!writer) return;
+      const limit = writer instanceof BlockWriter ? FLUSH_ROWS.block : FLUSH_ROWS.record;
+      if (
+        !force &&
+        writer.buffered < limit &&
+        (writer.buffered === 0 || performance.now() - lastFlush < FLUSH_MS)
+      )
+        return;
+      lastFlush = performance.now();
+      // One flush in flight: parsing the next rows overlaps the commit of the previous ones.
+      const t = performance.now();
+      await inFlight;
+      phases.waitForDisk += performance.now() - t;
+      // The synchronous part of a flush packs the rows (jobs and ledger) or stores them (others).
+      inFlight = timed('pack', () => writer.flush(patch())).then(() => report(true));
+      if (force) {
+        const w = performance.now();
+        await inFlight;
+        phases.waitForDisk += performance.now() - w;
+      }
+    };
+    const report = (always = false) => {
+      const now = performance.now();
+      if (!always && now - lastProgress < PROGRESS_MS) return;
+      lastProgress = now;
+      const seconds = (now - started) / 1000;
+      const rate = seconds > 0 ? counts.rows / seconds : 0;
+      const bytesPerSec = seconds > 0 ? bytesRead / seconds : 0;
+      control.progress({
+        batchId,
+        bytesRead,
+        totalBytes: source.size,
+        rows: counts.rows,
+        stored: state.writer?.cross.stored ?? 0,
+        rowsPerSec: Math.round(rate),
+        etaSec: bytesPerSec > 0 ? Math.max(0, (source.size - bytesRead) / bytesPerSec) : null,
+      });
+    };
+
+    let readFrom = performance.now();
+    for await (const chunk of chunksOf(source, CHUNK_BYTES)) {
+      phases.read += performance.now() - readFrom;
+      if (control.cancelled) break;
+      bytesRead += chunk.length;
+      timed('hash', () => hasher.update(chunk));
+      const batch = timed('parse', () => reader.push(chunk));
+      if (!state.writer && reader.header) await ensureWriter(reader.header);
+      tally(batch);
+      timed('group', () => state.writer?.add(batch.records));
+      state.writer?.addProblems(batch.problems);
+      await flushIfFull(false);
+      report();
+      readFrom = performance.now();
+    }
+    if (control.cancelled) {
+      await inFlight.catch(() => undefined);
+      await discardBatch(batchId, 'cancelled', request.actor);
+      return { status: 'cancelled', batchId };
+    }
+    const last = reader.finish();
+    if (!state.writer && reader.header) await ensureWriter(reader.header);
+    const activeWriter = state.writer as BatchWriter | null;
+    if (!activeWriter) throw new ReadError('no-header', `${request.file.name}: the file has no header line`);
+    activeWriter.add(last.records);
+    activeWriter.addProblems(last.problems);
+    const r = last.report;
+    Object.assign(counts, {
+      rows: r.rows,
+      accepted: r.accepted,
+      rejected: r.rejected,
+      duplicates: r.duplicates,
+      warnings: r.warnings,
+      skipped: r.skipped,
+    });
+    await flushIfFull(true);
+    const finishFrom = performance.now();
+    // Cancel pressed while the last rows were being written still wins: the batch is not yet complete.
+    if (control.cancelled) {
+      await discardBatch(batchId, 'cancelled', request.actor);
+      return { status: 'cancelled', batchId };
+    }
+    const hashFrom = performance.now();
+    const sha256 = await hasher.digest();
+    phases.hashWait = performance.now() - hashFrom;
+    const finalSettings = state.settings ?? settingsFrom(request.choices, reader.header);
+
+    const earlier = await db.importBatches
+      .where('sha256')
+      .equals(sha256)
+      .filter((b) => b.id !== batchId && b.status === 'complete')
+      .first();
+    if (earlier && activeWriter.cross.stored === 0) {
+      await db.transaction('rw', batchTables(db), async () => {
+        await deleteBatchRows(db, batchId);
+        await db.importBatches.delete(batchId);
+      });
+      return {
+        status: 'already-imported',
+        batchId,
+        previousBatchId: earlier.id,
+        previousAt: earlier.startedAt,
+      };
+    }
+    const finalCounts = adjusted(counts, activeWriter);
+    await db.transaction('rw', db.importBatches, db.audit, async () => {
+      await db.importBatches.update(batchId, {
         sha256,
         kind: finalSettings.kind,
+        settings: finalSettings,
         counts: finalCounts,
-        resumed: request.resume,
-      },
+        stored: activeWriter.cross.stored,
+        endedAt: Date.now(),
+        status: 'complete',
+      });
+      await appendAudit({
+        actor: request.actor,
+        action: 'import',
+        subject: `batch:${batchId}`,
+        before: null,
+        after: {
+          fileName: request.file.name,
+          size: request.file.size,
+          sha256,
+          kind: finalSettings.kind,
+          counts: finalCounts,
+          resumed: request.resume,
+        },
+      });
     });
-  });
-  report();
-  return {
-    status: 'complete',
-    batchId,
-    counts: finalCounts,
-    settings: finalSettings,
-    ms: performance.now() - started,
-    phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
-  };
+    report();
+    phases.finish = performance.now() - finishFrom;
+    return {
+      status: 'complete',
+      batchId,
+      counts: finalCounts,
+      settings: finalSettings,
+      ms: performance.now() - started,
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+    };
+  } finally {
+    state.stopStore();
+    hasher.stop();
+  }
 }
 
 /** The reader's counts with the rows that turned out to be stored already by other batches. */

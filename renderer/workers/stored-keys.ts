@@ -1,6 +1,6 @@
 import type { ImportKind } from '../../shared/domain/records';
 import type { ReviewDeskDb } from '../data/db';
-import { BUCKETS, type DirectoryTuple } from '../data/row-blocks';
+import { BUCKETS, blockRows, type DirectoryTuple } from '../data/row-blocks';
 
 /**
  * The natural keys already stored for a block kind by other batches, with their content
@@ -26,7 +26,7 @@ export async function loadStoredKeys(
     const blocks = await db.rowBlocks.where('g').between(lower, upper, true, false).toArray();
     for (const block of blocks) {
       if (block.b === ownBatchId) continue;
-      for (const row of block.rows as DirectoryTuple[]) keys.set(row[0], row[1]);
+      for (const row of blockRows(block) as DirectoryTuple[]) keys.set(row[0], row[1]);
     }
   }
   return keys;
