@@ -1,11 +1,13 @@
 /**
- * Outages benchmark: `npm run bench:outages [-- --rows N --affected M]` (defaults 1,000,000 jobs
+ * Outages benchmark: `npm run bench:outages [-- --rows N --affected M --keep DIR]` (defaults 1,000,000 jobs
  * over a month and an incident with 10,000 affected jobs, plus one ledger deduction per job).
  * The generated files go through the app's real import (the built browser shell in headless
  * Chromium, built privately for the run, the Import page, its worker, IndexedDB on disk); then the Outages page is opened
  * fresh and the incident is opened twice. Prints one JSON line; details go to stderr:
  *   chartFirstMs    first visit after the import: the page asks for the hourly failures → first
- *                   frame of the chart (reads every failed job and caches the hourly counts)
+ *                   frame of the chart (counted in the background after the import; with --keep
+ *                   on a kept profile, the caches are dropped instead, so this is the page
+ *                   counting them itself: a visit before the background count is done)
  *   chartMs         a later visit (page reloaded): the same, from the cached counts
  *   chartFromLoadMs that later visit, from navigation start (includes the app's own start)
  *   readyMs         chart shown → failed jobs and their ledger rows in the worker's memory
@@ -14,7 +16,16 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -23,16 +34,39 @@ import { BIG_INCIDENT, generateOutageData } from './bench-outages-data';
 
 const ROOT = resolve(__dirname, '..');
 
-function options(): { rows: number; affected: number } {
+const USAGE = 'usage: bench:outages [-- --rows N --affected M --keep DIR]';
+
+function options(): { rows: number; affected: number; keep: string | null } {
   const argv = process.argv.slice(2);
-  const out = { rows: 1_000_000, affected: 10_000 };
+  const out: { rows: number; affected: number; keep: string | null } = {
+    rows: 1_000_000,
+    affected: 10_000,
+    keep: null,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const value = Number(argv[i + 1]);
     if (argv[i] === '--rows' && Number.isInteger(value) && value > 0) out.rows = value;
     else if (argv[i] === '--affected' && Number.isInteger(value) && value > 0) out.affected = value;
-    else throw new Error('usage: bench:outages [-- --rows N --affected M]');
+    else if (argv[i] === '--keep' && argv[i + 1]) out.keep = resolve(argv[i + 1]!);
+    else throw new Error(USAGE);
   }
   return out;
+}
+
+/** Stands in for a fresh import on a kept profile: the Outages worker's caches are dropped. */
+async function dropOutagesCaches(page: Page) {
+  await page.evaluate(async () => {
+    const open = indexedDB.open('review-desk');
+    const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+    const store = db.transaction('settings', 'readwrite').objectStore('settings');
+    const keys: IDBValidKey[] = await new Promise((r) => {
+      const q = store.getAllKeys();
+      q.onsuccess = () => r(q.result);
+    });
+    for (const key of keys) if (String(key).startsWith('outages.')) store.delete(key);
+    await new Promise((r) => (store.transaction.oncomplete = r));
+    db.close();
+  });
 }
 
 const TYPES: Record<string, string> = {
@@ -42,7 +76,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-function serve(DIST: string): Promise<{ server: Server; url: string }> {
+function serve(DIST: string, port: number): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
     const file = join(DIST, path === '/' ? 'index.html' : path);
@@ -54,7 +88,7 @@ function serve(DIST: string): Promise<{ server: Server; url: string }> {
     createReadStream(file).pipe(res);
   });
   return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       r({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
     }),
@@ -103,18 +137,23 @@ async function mark(
   return (await handle.jsonValue()) as { startTime: number; detail: Record<string, number> };
 }
 
-/** The suggestion worker re-reads everything after an import; let it finish before measuring. */
+/**
+ * After an import the suggestion worker re-reads everything and the outages worker counts the
+ * failures per hour in the background; let both finish before measuring.
+ */
 async function settle(page: Page) {
   await page.waitForFunction(
     async () => {
       const open = indexedDB.open('review-desk');
       const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
-      const value: unknown = await new Promise((r) => {
-        const q = db.transaction('settings').objectStore('settings').get('suggestions.stamp');
-        q.onsuccess = () => r(q.result);
-      });
+      const read = (key: string) =>
+        new Promise<unknown>((r) => {
+          const q = db.transaction('settings').objectStore('settings').get(key);
+          q.onsuccess = () => r(q.result);
+        });
+      const [suggestions, outages] = [await read('suggestions.stamp'), await read('outages.cache')];
       db.close();
-      return value !== undefined;
+      return suggestions !== undefined && outages !== undefined;
     },
     undefined,
     { timeout: 600_000, polling: 1000 },
@@ -133,12 +172,18 @@ async function openIncident(page: Page): Promise<{ ms: number; wallMs: number; j
 }
 
 async function main() {
-  const { rows, affected } = options();
-  const work = mkdtempSync(join(tmpdir(), 'bench-outages-'));
+  const { rows, affected, keep } = options();
+  // --keep DIR imports once into DIR's profile and later runs reuse it (quick iterations).
+  const work = keep ?? mkdtempSync(join(tmpdir(), 'bench-outages-'));
+  mkdirSync(work, { recursive: true });
+  const imported = join(work, 'imported');
+  const reuse = keep !== null && existsSync(imported);
   try {
     let t = Date.now();
-    await generateOutageData(work, rows, affected);
-    console.error(`generated ${rows} jobs and ledger rows, ${affected} affected, in ${Date.now() - t} ms`);
+    if (!reuse) {
+      await generateOutageData(work, rows, affected);
+      console.error(`generated ${rows} jobs and ledger rows, ${affected} affected, in ${Date.now() - t} ms`);
+    }
     // A private build: other work in the checkout may rebuild dist-web while this runs.
     const dist = join(work, 'dist');
     const built = spawnSync(
@@ -150,7 +195,9 @@ async function main() {
       },
     );
     if (built.status !== 0 || !existsSync(join(dist, 'index.html'))) throw new Error('vite build failed');
-    const { server, url } = await serve(dist);
+    // A kept profile's data belongs to the origin it was imported on, port included.
+    const port = reuse ? Number(readFileSync(imported, 'utf8').trim().split(' ')[2]) : 0;
+    const { server, url } = await serve(dist, port);
     const context = await chromium.launchPersistentContext(join(work, 'profile'), {
       ...chromiumLaunchOptions(),
       headless: true,
@@ -159,17 +206,27 @@ async function main() {
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (message) => {
-        if (message.text().startsWith('outages:')) console.error(`  ${message.text()}`);
+        if (message.text().startsWith('outages:') || message.type() === 'error')
+          console.error(`  ${message.text()}`);
       });
+      page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
       await page.goto(`${url}#/import`);
-      for (const kind of ['jobs', 'ledger', 'outages']) await importThrough(page, join(work, `${kind}.csv`));
-      t = Date.now();
-      await settle(page);
-      console.error(`suggestion worker settled after ${Date.now() - t} ms`);
+      if (reuse) await dropOutagesCaches(page);
+      else {
+        for (const kind of ['jobs', 'ledger', 'outages'])
+          await importThrough(page, join(work, `${kind}.csv`));
+        t = Date.now();
+        await settle(page);
+        console.error(`suggestion worker settled after ${Date.now() - t} ms`);
+        if (keep !== null) writeFileSync(imported, `${rows} ${affected} ${new URL(url).port}\n`);
+      }
 
       await page.goto(`${url}#/outages`);
       await page.reload();
-      const first = await mark(page, 'outages:chart-drawn');
+      const first = await mark(page, 'outages:chart-drawn').catch(async (error: unknown) => {
+        if (keep !== null) await page.screenshot({ path: join(keep, 'timeout.png') });
+        throw error;
+      });
       const chartFirstMs = Math.round(first.detail.ms!);
       console.error(
         `chart, first visit: ${chartFirstMs} ms (worker ${Math.round(first.detail.workerMs!)} ms)`,
@@ -209,7 +266,7 @@ async function main() {
       server.close();
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (keep === null) rmSync(work, { recursive: true, force: true });
   }
 }
 

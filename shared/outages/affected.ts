@@ -4,7 +4,7 @@ import type { OutageSpan } from '../policy/indexes';
 import { compareText } from '../policy/order';
 import { outagesForJob } from '../policy/outages';
 import type { ErrorClass } from '../policy/types';
-import { failureClass, isFailure } from './failure-class';
+import { failureClassifier, isFailure } from './failure-class';
 
 export interface AffectedJob {
   job: Job;
@@ -34,10 +34,11 @@ export function selectAffectedJobs(
   const affected: AffectedJob[] = [];
   const customerCaused: Job[] = [];
   const seen = new Set<string>();
+  const classify = failureClassifier(compiled, true);
   for (const job of jobs) {
     if (seen.has(job.jobId) || !isFailure(job) || outagesForJob(job, spans).length === 0) continue;
     seen.add(job.jobId);
-    const errorClass = failureClass(job, compiled, true);
+    const errorClass = classify(job.status, job.errorCode, job.errorMessage);
     if (errorClass === 'customer') customerCaused.push(job);
     else affected.push({ job, errorClass });
   }

@@ -1,4 +1,11 @@
-export { FAILURE_CLASSES, CLASS_CODE, isFailure, failureClass } from './failure-class';
+export {
+  FAILURE_CLASSES,
+  CLASS_CODE,
+  isFailure,
+  failureClass,
+  failureClassifier,
+  type ClassFields,
+} from './failure-class';
 export {
   MINUTE_MS,
   HOUR_MS,
@@ -38,6 +45,17 @@ export {
   proactiveRequestId,
   summarizeProactive,
   type ProactiveAccountLine,
+  type ProactiveCandidate,
   type ProactiveContext,
   type ProactiveSummary,
 } from './proactive';
+export {
+  incidentTable,
+  compactReport,
+  selectedCandidates,
+  tableRow,
+  type IncidentTable,
+  type CompactReport,
+  type ProactiveMark,
+  type TableRow,
+} from './incident-table';

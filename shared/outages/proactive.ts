@@ -1,7 +1,14 @@
 import { compareText } from '../policy/order';
 import type { Flag } from '../policy/types';
 import type { Decision } from '../review/decision';
-import type { AffectedRow } from './incident-report';
+import type { Job } from '../domain/records';
+
+/** What a proactive credit-back needs of an affected row (AffectedRow has it). */
+export interface ProactiveCandidate {
+  job: Pick<Job, 'jobId' | 'accountEmail'>;
+  charged: number;
+  eligible: boolean;
+}
 
 export const PROACTIVE_REASON = 'outage_proactive';
 
@@ -26,13 +33,13 @@ export interface ProactiveSummary {
 }
 
 /** Only rows that may be credited proactively go through: see AffectedRow.eligible. */
-export function eligibleRows(rows: readonly AffectedRow[]): AffectedRow[] {
+export function eligibleRows<T extends ProactiveCandidate>(rows: readonly T[]): T[] {
   return rows.filter((row) => row.eligible);
 }
 
 /** What will be restored, per account, before anything is created. */
 export function summarizeProactive(
-  rows: readonly AffectedRow[],
+  rows: readonly ProactiveCandidate[],
   fourEyesCreditThreshold: number,
 ): ProactiveSummary {
   const lines = new Map<string, ProactiveAccountLine>();
@@ -72,7 +79,10 @@ export interface ProactiveContext {
  * duplicate and the same generation can never be exported twice. Like a request's decision it
  * starts `decided`: exportable as it is, unless `four_eyes` makes it wait for a second reviewer.
  */
-export function proactiveDecisions(rows: readonly AffectedRow[], context: ProactiveContext): Decision[] {
+export function proactiveDecisions(
+  rows: readonly ProactiveCandidate[],
+  context: ProactiveContext,
+): Decision[] {
   return eligibleRows(rows).map((row) => {
     const flags: Flag[] = ['outage'];
     if (row.charged > context.fourEyesCreditThreshold) flags.push('four_eyes');

@@ -17,11 +17,23 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function setIdentityAndKey(page: Page, identity: string) {
+async function setIdentity(page: Page, identity: string) {
   await page.goto('./#/settings');
   await page.getByLabel('Identity', { exact: true }).fill(identity);
   await page.getByRole('button', { name: 'Save identity' }).click();
   await expect(page.getByTestId('reviewer-identity')).toHaveText(`Reviewer ${identity}`);
+}
+
+async function setFourEyesThreshold(page: Page, credits: number) {
+  await page.goto('./#/settings');
+  await page.getByLabel('Four-eyes above (credits)').fill(String(credits));
+  await page.getByLabel('Why the change').fill('Four-eyes check of proactive credit-backs');
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByText(/^Saved as version \d+/)).toBeVisible();
+}
+
+async function setIdentityAndKey(page: Page, identity: string) {
+  await setIdentity(page, identity);
   await page.getByRole('button', { name: 'Generate Ed25519 key' }).click();
   await expect(page.getByTestId('public-key-allowed-signers')).toHaveValue(
     new RegExp(`^${identity} ssh-ed25519 `),
@@ -56,7 +68,7 @@ async function twoDownloads(page: Page, click: () => Promise<void>): Promise<str
   return paths;
 }
 
-test('messy: an incident’s unrequested jobs are credited back proactively, exported, and a later request is a duplicate', async ({
+test('messy: an incident’s unrequested jobs are credited back proactively, approved by a second reviewer above the four-eyes threshold, exported, and a later request is a duplicate', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -120,9 +132,28 @@ test('messy: an incident’s unrequested jobs are credited back proactively, exp
   // Undo works as for any decision before export; then the job is credited again.
   await row.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('eligible-count')).toHaveText('1');
+
+  // Four eyes: above the threshold, a proactive credit-back waits for a second, different reviewer.
+  await setFourEyesThreshold(page, UNREQUESTED.credits - 1);
+  await page.goto(`./#/outages/${INCIDENT}`);
   await page.getByRole('button', { name: 'Review credit-backs for 1 job…' }).click();
+  await expect(page.getByTestId('proactive-panel')).toContainText('1 of them exceed');
   await page.getByRole('button', { name: 'Create 1 credit-back decision' }).click();
   await expect(row).toContainText('proactive · decided');
+  await page.goto('./#/exports');
+  await expect(page.getByText('No approved credit-back or re-run is waiting.')).toBeVisible();
+  // The identity that created it is refused, and nothing changes.
+  await page.goto(`./#/outages/${INCIDENT}`);
+  await row.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Approval needs a second reviewer' })).toBeVisible();
+  await expect(row).toContainText('proactive · decided');
+  // A second identity approves it.
+  await setIdentity(page, 'kim@finance');
+  await page.goto(`./#/outages/${INCIDENT}`);
+  await row.getByRole('button', { name: 'Approve' }).click();
+  await expect(row).toContainText('proactive · approved');
+  await expect(row.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await setIdentity(page, 'lee@support');
 
   // The same signed batch as any other decision.
   await page.goto('./#/exports');

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { AffectedRow } from '../../../shared/outages';
+import { tableRow, type IncidentTable, type TableRow } from '../../../shared/outages';
 import { formatUtc } from './chart-data';
 import { count } from './format';
 
@@ -18,7 +18,7 @@ const COLUMNS = [
   'Credit-back',
 ];
 
-function requestCell(row: AffectedRow) {
+function requestCell(row: TableRow) {
   if (row.requests.length === 0) return <span className="muted">none</span>;
   return row.requests.map((r) => (
     <span key={r.requestId} className="outages-request">
@@ -42,7 +42,7 @@ export interface ProactiveActions {
 }
 
 function creditBackCell(
-  row: AffectedRow,
+  row: TableRow,
   selected: boolean,
   onToggle: (jobId: string) => void,
   actions: ProactiveActions,
@@ -70,37 +70,37 @@ function creditBackCell(
   if (!row.eligible) return <span className="muted">{row.charged === 0 ? 'nothing charged' : '—'}</span>;
   return (
     <label className="outages-check">
-      <input type="checkbox" checked={selected} onChange={() => onToggle(row.job.jobId)} /> credit back
+      <input type="checkbox" checked={selected} onChange={() => onToggle(row.jobId)} /> credit back
     </label>
   );
 }
 
 /** Only the rows in view are in the DOM, so an incident with 10,000 jobs scrolls like one with 10. */
 export function AffectedJobsTable({
-  rows,
+  table,
   isSelected,
   onToggle,
   actions,
 }: {
-  rows: readonly AffectedRow[];
+  table: IncidentTable;
   isSelected: (jobId: string) => boolean;
   onToggle: (jobId: string) => void;
   actions: ProactiveActions;
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: table.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (index) => rows[index]?.job.jobId ?? index,
+    getItemKey: (index) => table.jobId[index] ?? index,
   });
   return (
     <div
       className="outages-jobs"
       role="table"
-      aria-label={`Affected jobs, ${count(rows.length)}`}
-      aria-rowcount={rows.length + 1}
+      aria-label={`Affected jobs, ${count(table.length)}`}
+      aria-rowcount={table.length + 1}
     >
       <div role="rowgroup">
         <div role="row" className="outages-jobs__row outages-jobs__head" aria-rowindex={1}>
@@ -114,28 +114,27 @@ export function AffectedJobsTable({
       <div ref={parentRef} className="outages-jobs__scroll" data-testid="affected-jobs" tabIndex={0}>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const { job } = row;
+            if (item.index >= table.length) return null;
+            const row = tableRow(table, item.index);
             return (
               <div
                 role="row"
                 key={item.key}
                 aria-rowindex={item.index + 2}
                 className="outages-jobs__row"
-                data-job-id={job.jobId}
+                data-job-id={row.jobId}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 <span role="cell" className="mono">
-                  {job.jobId}
+                  {row.jobId}
                 </span>
-                <span role="cell" title={job.accountEmailRaw}>
-                  {job.accountEmail}
+                <span role="cell" title={row.accountEmailRaw}>
+                  {row.accountEmail}
                 </span>
-                <span role="cell">{formatUtc(job.createdAt)}</span>
-                <span role="cell">{job.status === 'succeeded' ? 'not delivered' : job.status}</span>
-                <span role="cell" className="mono" title={job.errorMessage}>
-                  {job.errorCode || job.errorMessage || '—'}
+                <span role="cell">{formatUtc(row.createdAt)}</span>
+                <span role="cell">{row.status === 'succeeded' ? 'not delivered' : row.status}</span>
+                <span role="cell" className="mono" title={row.errorMessage}>
+                  {row.errorCode || row.errorMessage || '—'}
                 </span>
                 <span role="cell">{row.errorClass}</span>
                 <span role="cell" className="num">
@@ -145,7 +144,7 @@ export function AffectedJobsTable({
                 <span role="cell">
                   {row.restored ? <span className="badge">restored</span> : <span className="muted">—</span>}
                 </span>
-                <span role="cell">{creditBackCell(row, isSelected(job.jobId), onToggle, actions)}</span>
+                <span role="cell">{creditBackCell(row, isSelected(row.jobId), onToggle, actions)}</span>
               </div>
             );
           })}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AffectedRow } from '../../../shared/outages';
+import { selectedCandidates, type ProactiveCandidate } from '../../../shared/outages';
 import { PageHeader } from '../../components/PageHeader';
 import { approveDecision, undoDecision } from '../../data/decisions';
 import { useReviewerIdentity } from '../../data/reviewer';
@@ -33,7 +33,7 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
           performance.mark('outages:incident-shown', {
             detail: {
               incidentId,
-              jobs: r.report.rows.length,
+              jobs: r.report.table.length,
               ms: performance.now() - started,
               workerMs: r.ms,
             },
@@ -47,8 +47,8 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
     };
   }, [incidentId, overviewKey, changed]);
 
-  const selected = useMemo<AffectedRow[]>(
-    () => (result ? result.report.rows.filter((row) => row.eligible && !deselected.has(row.job.jobId)) : []),
+  const selected = useMemo<ProactiveCandidate[]>(
+    () => (result ? selectedCandidates(result.report.table, deselected) : []),
     [result, deselected],
   );
   const toggle = (jobId: string) =>
@@ -161,7 +161,7 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
             </p>
           ) : null}
           <AffectedJobsTable
-            rows={report.rows}
+            table={report.table}
             isSelected={(id) => !deselected.has(id)}
             onToggle={toggle}
             actions={actions}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   proactiveDecisions,
   summarizeProactive,
-  type AffectedRow,
-  type IncidentReport,
+  type CompactReport,
+  type ProactiveCandidate,
 } from '../../../shared/outages';
 import { createProactiveCreditBacks } from '../../data/proactive';
 import { useReviewerIdentity } from '../../data/reviewer';
@@ -19,8 +19,8 @@ export function ProactivePanel({
   selected,
   onCreated,
 }: {
-  report: IncidentReport;
-  selected: readonly AffectedRow[];
+  report: CompactReport;
+  selected: readonly ProactiveCandidate[];
   onCreated: () => void;
 }) {
   const identity = useReviewerIdentity();
@@ -29,7 +29,7 @@ export function ProactivePanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const threshold = inForce?.settings.fourEyesCreditThreshold ?? 500;
-  const summary = summarizeProactive(selected, threshold);
+  const summary = useMemo(() => summarizeProactive(selected, threshold), [selected, threshold]);
   const eligible = report.totals.eligibleJobs;
 
   const create = async () => {

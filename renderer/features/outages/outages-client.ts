@@ -1,6 +1,8 @@
+import Dexie from 'dexie';
 import type { Outage } from '../../../shared/domain/records';
 import type { FailureSeries } from '../../../shared/outages';
 import type { PolicySettings } from '../../../shared/policy/settings';
+import { settingsInForce } from '../../data/policy-settings';
 import type { IncidentResult, Overview, OutagesReply, OutagesRequest } from './outages-messages';
 
 type Payload = OutagesRequest extends infer R ? (R extends OutagesRequest ? Omit<R, 'id'> : never) : never;
@@ -24,6 +26,7 @@ function start(): Worker {
     else if (reply.type === 'overview') waiting.resolve(reply.overview);
     else if (reply.type === 'minutes') waiting.resolve(reply.series);
     else if (reply.type === 'warm') waiting.resolve(reply.ms);
+    else if (reply.type === 'precompute') waiting.resolve(reply.done);
     else waiting.resolve(reply.result);
   };
   return worker;
@@ -59,4 +62,35 @@ export function loadIncident(incidentId: string): Promise<IncidentResult> {
 /** Resolves when the failed jobs and their ledger rows are in the worker's memory. */
 export function whenWarm(): Promise<number> {
   return ask<number>({ type: 'warm' });
+}
+
+let watching = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function precomputeSoon(delayMs: number): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void settingsInForce()
+      .then((inForce) =>
+        ask<boolean>({ type: 'precompute', settings: inForce.settings, settingsSha256: inForce.sha256 }),
+      )
+      .catch(() => undefined);
+  }, delayMs);
+}
+
+/**
+ * Counting a million jobs' failures per hour takes seconds, so it is done in the background once
+ * an import lands or the settings change (and once after the app starts), and the chart's first
+ * visit finds the counts cached. Call once at start.
+ */
+export function watchOutagesInputs(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts) => {
+    const keys = Object.keys(parts);
+    if (keys.some((key) => key.includes('/importBatches/') || key.includes('/policySettings/')))
+      precomputeSoon(1000);
+  });
+  precomputeSoon(3000);
 }

@@ -1,12 +1,13 @@
 import type { Outage } from '../../../shared/domain/records';
-import type { AnomalyMark, FailureSeries, IncidentReport } from '../../../shared/outages';
+import type { AnomalyMark, CompactReport, FailureSeries } from '../../../shared/outages';
 import type { PolicySettings } from '../../../shared/policy/settings';
 
 export type OutagesRequest =
   | { type: 'overview'; id: number; settings: PolicySettings; settingsSha256: string; outages: Outage[] }
   | { type: 'minutes'; id: number; from: number; to: number }
   | { type: 'incident'; id: number; incidentId: string }
-  | { type: 'warm'; id: number };
+  | { type: 'warm'; id: number }
+  | { type: 'precompute'; id: number; settings: PolicySettings; settingsSha256: string };
 
 /** What the chart needs, cached per import state and settings. */
 export interface Summary {
@@ -25,7 +26,8 @@ export interface Overview extends Summary {
 }
 
 export interface IncidentResult {
-  report: IncidentReport;
+  /** The report with its rows as columns: cheap to hand from the worker to the page. */
+  report: CompactReport;
   /** Failures in the window set aside because the customer caused them. */
   customerCaused: number;
   ms: number;
@@ -36,4 +38,5 @@ export type OutagesReply =
   | { type: 'minutes'; id: number; series: FailureSeries }
   | { type: 'incident'; id: number; result: IncidentResult }
   | { type: 'warm'; id: number; ms: number }
+  | { type: 'precompute'; id: number; done: boolean }
   | { type: 'error'; id: number; message: string };
