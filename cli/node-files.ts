@@ -1,23 +1,42 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { UsageError } from './command';
 
-/** 1 MiB reads: few enough calls to be fast, small enough never to hold a big file. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * The first read is 1 MiB, as every read used to be: the reader decides the encoding from the
+ * bytes it has once 256 KiB arrived, so this keeps that decision (and inspect's report) as it was.
+ */
+const FIRST_CHUNK_BYTES = 1 << 20;
+/**
+ * Then 64 KiB reads. With 1 MiB ones each push held about 7,000 rows' cells and records alive at
+ * once, long enough to survive young-generation GCs and be copied to the old one: reconcile took
+ * a quarter more CPU (16–32 KiB measured the same as 64 KiB, 128 KiB already worse).
+ */
+const CHUNK_BYTES = 1 << 16;
 
 /**
- * Streams a file as Uint8Array chunks (Buffers are Uint8Arrays, so shared/ code takes them
- * as they are). A missing or unreadable file becomes a UsageError: exit 2, one stderr line.
+ * Streams a file as Uint8Array chunks, each in a buffer of its own (the reader may keep a chunk
+ * until the next one). A missing or unreadable file becomes a UsageError: exit 2, one stderr line.
  */
 export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   await assertReadableFile(path);
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  try {
-    for await (const chunk of stream) yield chunk as Uint8Array;
-  } catch (error) {
-    throw new UsageError(
+  const fail = (error: unknown): UsageError =>
+    new UsageError(
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw fail(error);
+  });
+  try {
+    for (let size = FIRST_CHUNK_BYTES; ; size = CHUNK_BYTES) {
+      const buffer = new Uint8Array(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, null).catch((error: unknown) => {
+        throw fail(error);
+      });
+      if (bytesRead === 0) return;
+      yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

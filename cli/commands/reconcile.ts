@@ -111,6 +111,7 @@ async function readKind<K extends ImportKind>(
       fileName: path,
       timeZone: options.timeZone,
       dateOrder: options.dateOrder,
+      hexFingerprints: false,
     });
     for await (const chunk of fileChunks(path)) {
       for (const accepted of reader.push(chunk).records) take(accepted.record);
