@@ -268,4 +268,16 @@ test('import basic, decide, export a signed batch that ssh-keygen accepts, verif
   await expect(page.locator('[data-testid="batch-item"][data-status="missing"]')).toHaveCount(
     ready - appliedOnce - 1,
   );
+
+  // The overdue threshold is the reviewer's setting and survives a reload: after 0 days every
+  // missing item is overdue, after the default 7 none of today's is.
+  const missing = ready - appliedOnce - 1;
+  const days = page.getByLabel('Highlight items missing after');
+  await expect(days).toHaveValue('7');
+  await expect(row.getByText(/overdue/)).toHaveCount(0);
+  await days.fill('0');
+  await expect(row.getByText(`${missing} overdue`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Highlight items missing after')).toHaveValue('0');
+  await expect(row.getByText(`${missing} overdue`)).toBeVisible();
 });

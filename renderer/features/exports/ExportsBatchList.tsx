@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import type { AppliedItem } from '../../../shared/export';
 import { utf8 } from '../../../shared/signing';
 import type { ExportBatchRow } from '../../data/export-records';
-import { useAppliedReports, useExportBatches } from '../../data/exports';
+import { saveOverdueDays, useAppliedReports, useExportBatches, useOverdueDays } from '../../data/exports';
 import type { BatchApplied } from './applied-view';
+import { parseOverdueDays } from './overdue-days';
 import { savedMessage, saveSignedFile } from './save-signed';
 
 const STATUS_LABEL: Record<AppliedItem['status'], string> = {
@@ -20,10 +21,19 @@ const STATUS_TONE: Record<AppliedItem['status'], string> = {
 /** Exported batches, and what the billing system did with each item according to later ledgers. */
 export function ExportsBatchList() {
   const daysId = useId();
-  const [days, setDays] = useState('7');
-  const overdueDays = /^\d{1,4}$/.test(days) ? Number(days) : null;
+  const stored = useOverdueDays();
+  // What is typed stays as typed (even when not a number yet); a valid number is saved at once.
+  const [typed, setTyped] = useState<string | null>(null);
+  const days = typed ?? (stored === undefined ? '' : String(stored));
+  const overdueDays = typed === null ? (stored ?? null) : parseOverdueDays(typed);
   const batches = useExportBatches();
   const applied = useAppliedReports({ overdueDays });
+
+  function changeDays(text: string) {
+    setTyped(text);
+    const parsed = parseOverdueDays(text);
+    if (parsed !== null) void saveOverdueDays(parsed);
+  }
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string>('');
 
@@ -57,8 +67,8 @@ export function ExportsBatchList() {
           className="exports-days"
           inputMode="numeric"
           value={days}
-          onChange={(e) => setDays(e.target.value.trim())}
-          aria-invalid={overdueDays === null}
+          onChange={(e) => changeDays(e.target.value)}
+          aria-invalid={stored !== undefined && overdueDays === null}
         />
         <span>days</span>
       </div>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { desktop } from '../../bridge';
-import { exportNextBatch, isConflict } from '../../data/exports';
-import type { ExportPlan } from './export-plan';
+import { exportNextBatch, isConflict, type LivePlan } from '../../data/exports';
 import { savedMessage, saveSignedFile } from './save-signed';
 import type { SignerState } from './use-signer';
 
@@ -9,9 +8,10 @@ const SHOWN_ROWS = 200;
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-export function ExportsNextBatch({ plan, signer }: { plan: ExportPlan; signer: SignerState | undefined }) {
+export function ExportsNextBatch({ live, signer }: { live: LivePlan; signer: SignerState | undefined }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
+  const { plan, basis } = live;
   const { items, totals } = plan;
 
   async function run() {
@@ -23,6 +23,7 @@ export function ExportsNextBatch({ plan, signer }: { plan: ExportPlan; signer: S
         actor: signer.identity,
         signer: signer.signer,
         sign: (namespace, data) => desktop.signing.sign(namespace, data),
+        basis,
       });
       const saved = await saveSignedFile(signed, { name: 'Credit-back batch', extension: 'json' });
       const note = saved.file.saved ? '' : ' It is recorded: save it again from the batches below.';

@@ -13,7 +13,8 @@ import { useSigner } from './use-signer';
 export function ExportsPage() {
   const goTo = useUiStore((s) => s.goTo);
   const signer = useSigner();
-  const plan = useExportPlan(signer?.ready ? signer.signer : null);
+  const live = useExportPlan(signer?.ready ? signer.signer : null);
+  const plan = live?.plan;
   const batches = useExportBatches();
   const nothing =
     plan !== undefined &&
@@ -48,7 +49,7 @@ export function ExportsPage() {
         </EmptyState>
       ) : (
         <div className="stack">
-          {plan ? <ExportsNextBatch plan={plan} signer={signer} /> : <p aria-busy="true">Loading…</p>}
+          {live ? <ExportsNextBatch live={live} signer={signer} /> : <p aria-busy="true">Loading…</p>}
           {plan ? <ExportsNotExportable plan={plan} /> : null}
           <ExportsBatchList />
         </div>
