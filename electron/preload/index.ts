@@ -82,6 +82,7 @@ const desktop = {
     generate: (identity: string) => invoke('signing:generate', { identity }),
     importOpenSsh: (privateKeyText: string, identity: string) =>
       invoke('signing:import', { privateKeyText, identity }),
+    importOpenSshFile: (identity: string) => invoke('signing:import-file', { identity }),
     // The page names the namespace as a string; main accepts only the desk's own namespaces.
     sign: (namespace: string, data: Uint8Array) =>
       invoke('signing:sign', { namespace: namespace as IpcRequest<'signing:sign'>['namespace'], data }),

@@ -10,5 +10,12 @@ export const webDesktopApi = {
   },
   openFiles: openFilesWithInput,
   saveFile: saveWithDownload,
-  signing: createWebSigning(dexieSigningKeyStore),
+  signing: createWebSigning(dexieSigningKeyStore, undefined, async () => {
+    const [file] = await openFilesWithInput({
+      title: 'Open an OpenSSH private key',
+      filters: [],
+      multiple: false,
+    });
+    return file ?? null;
+  }),
 } satisfies DesktopApi;

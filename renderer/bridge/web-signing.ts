@@ -1,4 +1,5 @@
-import type { KeyStatus, PublicKeyInfo, SigningApi } from '../../shared/bridge/desktop-api';
+import type { KeyStatus, PickedFile, PublicKeyInfo, SigningApi } from '../../shared/bridge/desktop-api';
+import { MAX_PRIVATE_KEY_TEXT } from '../../shared/bridge/ipc-limits';
 import {
   ed25519Fingerprint,
   generateEd25519KeyPair,
@@ -34,7 +35,17 @@ export interface SigningKeyStore {
 
 export class SigningKeyError extends Error {}
 
-export function createWebSigning(store: SigningKeyStore, now: () => Date = () => new Date()): SigningApi {
+/** The page's file dialog for a key file: the first file picked, or null when cancelled. */
+export type OpenKeyFile = () => Promise<PickedFile | null>;
+
+const noKeyFileDialog: OpenKeyFile = () =>
+  Promise.reject(new SigningKeyError('This desk cannot open files: paste the key instead.'));
+
+export function createWebSigning(
+  store: SigningKeyStore,
+  now: () => Date = () => new Date(),
+  openKeyFile: OpenKeyFile = noKeyFileDialog,
+): SigningApi {
   async function status(): Promise<KeyStatus> {
     return keyStatus(await store.list());
   }
@@ -57,6 +68,12 @@ export function createWebSigning(store: SigningKeyStore, now: () => Date = () =>
     return status();
   }
 
+  async function importOpenSsh(privateKeyText: string, identity: string): Promise<KeyStatus> {
+    const trimmed = checkedIdentity(identity);
+    const pair = await parseOpenSshPrivateKey(privateKeyText, { extractable: false });
+    return activate(pair.privateKey, pair.publicKey, trimmed);
+  }
+
   return {
     status,
     async generate(identity) {
@@ -64,10 +81,12 @@ export function createWebSigning(store: SigningKeyStore, now: () => Date = () =>
       const pair = await generateEd25519KeyPair({ extractable: false, comment: trimmed });
       return activate(pair.privateKey, pair.publicKey, trimmed);
     },
-    async importOpenSsh(privateKeyText, identity) {
+    importOpenSsh,
+    // No main process here: the file is read in the page, and the key still ends non-extractable.
+    async importOpenSshFile(identity) {
       const trimmed = checkedIdentity(identity);
-      const pair = await parseOpenSshPrivateKey(privateKeyText, { extractable: false });
-      return activate(pair.privateKey, pair.publicKey, trimmed);
+      const file = await openKeyFile();
+      return file ? importOpenSsh(await keyFileText(file), trimmed) : null;
     },
     async sign(namespace, data) {
       const active = activeKey(await store.list());
@@ -75,6 +94,18 @@ export function createWebSigning(store: SigningKeyStore, now: () => Date = () =>
       return signSshSig(data, namespace, webCryptoSigner(active.privateKey, active.publicKey));
     },
   };
+}
+
+/** The text of a picked file that can be a private key: small and UTF-8. */
+export async function keyFileText(file: PickedFile): Promise<string> {
+  if (file.size > MAX_PRIVATE_KEY_TEXT) {
+    throw new SigningKeyError(`${file.name} is too large to be an Ed25519 private key.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.read(0, file.size));
+  } catch {
+    throw new SigningKeyError(`${file.name} is not a text file, so not an OpenSSH private key.`);
+  }
 }
 
 function checkedIdentity(identity: string): string {

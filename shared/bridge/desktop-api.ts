@@ -61,6 +61,12 @@ export interface SigningApi {
   generate(identity: string): Promise<KeyStatus>;
   /** An unencrypted OpenSSH Ed25519 private key (`ssh-keygen -t ed25519 -N ''`). */
   importOpenSsh(privateKeyText: string, identity: string): Promise<KeyStatus>;
+  /**
+   * The same, from a key file the reviewer picks in the host's own open dialog. On the desktop the
+   * main process reads and checks the file, so the private key never passes through the page.
+   * Null when the dialog is cancelled.
+   */
+  importOpenSshFile(identity: string): Promise<KeyStatus | null>;
   /** Signs with the active key; returns the armored SSHSIG. The private key never leaves the host. */
   sign(namespace: string, data: Uint8Array): Promise<string>;
 }

@@ -53,6 +53,8 @@ export interface IpcChannels {
   'signing:status': { request: null; response: KeyStatus };
   'signing:generate': { request: { identity: string }; response: KeyStatus };
   'signing:import': { request: { privateKeyText: string; identity: string }; response: KeyStatus };
+  /** Main shows the open dialog and reads the key file itself; null when cancelled. */
+  'signing:import-file': { request: { identity: string }; response: KeyStatus | null };
   'signing:sign': { request: SignRequest; response: string };
 }
 
@@ -112,6 +114,7 @@ export const ipcPayloadSchemas: { [C in IpcChannel]: z.ZodType<IpcRequest<C>> } 
     privateKeyText: z.string().min(1).max(MAX_PRIVATE_KEY_TEXT),
     identity: identitySchema,
   }),
+  'signing:import-file': z.strictObject({ identity: identitySchema }),
   'signing:sign': z.strictObject({ namespace: z.enum(SIGNING_NAMESPACES), data: bytes(MAX_SIGN_BYTES) }),
 };
 

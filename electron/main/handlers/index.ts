@@ -6,6 +6,7 @@ import { openFiles } from './open-files';
 import { readFileSlice } from './read-file-slice';
 import { saveFile } from './save-file';
 import { signingGenerate, signingImport, signingSign, signingStatus } from './signing';
+import { signingImportFile } from './signing-import-file';
 
 /** Every channel of `IpcChannels` has exactly one handler: a missing one is a type error. */
 export const ipcHandlers: { [C in IpcChannel]: IpcHandler<C, HandlerDeps> } = {
@@ -16,6 +17,7 @@ export const ipcHandlers: { [C in IpcChannel]: IpcHandler<C, HandlerDeps> } = {
   'signing:status': signingStatus,
   'signing:generate': signingGenerate,
   'signing:import': signingImport,
+  'signing:import-file': signingImportFile,
   'signing:sign': signingSign,
 };
 

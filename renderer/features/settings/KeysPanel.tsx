@@ -28,9 +28,10 @@ export function KeysPanel() {
   const active = status?.keys.find((k) => k.active) ?? null;
   const retired = status?.keys.filter((k) => !k.active) ?? [];
 
+  /** `change` resolves null when the reviewer cancelled (a file dialog): nothing changed then. */
   async function run(
     action: 'key.generate' | 'key.import',
-    change: (identity: string) => Promise<KeyStatus>,
+    change: (identity: string) => Promise<KeyStatus | null>,
   ): Promise<boolean> {
     if (!identity) return false;
     setBusy(true);
@@ -38,6 +39,7 @@ export function KeysPanel() {
     try {
       const before = active?.fingerprint ?? null;
       const next = await change(identity);
+      if (next === null) return false;
       setKeyStatus(next);
       const now = next.keys.find((k) => k.active);
       await appendAudit({
@@ -65,6 +67,7 @@ export function KeysPanel() {
 
   const generate = () => run('key.generate', (id) => desktop.signing.generate(id));
   const importKey = (text: string) => run('key.import', (id) => desktop.signing.importOpenSsh(text, id));
+  const importKeyFile = () => run('key.import', (id) => desktop.signing.importOpenSshFile(id));
 
   return (
     <section className="card" aria-labelledby="keys-heading">
@@ -131,7 +134,12 @@ export function KeysPanel() {
               Generate Ed25519 key
             </button>
           ) : null}
-          <KeysImportForm busy={busy} onImport={importKey} replacing={active !== null} />
+          <KeysImportForm
+            busy={busy}
+            onImport={importKey}
+            onImportFile={importKeyFile}
+            replacing={active !== null}
+          />
         </div>
       ) : null}
       <p role="status" className={message ? `message message--${message.kind}` : 'message'}>

@@ -192,6 +192,7 @@ describe('every channel refuses hostile senders before touching anything', () =>
     'signing:status': null,
     'signing:generate': { identity: 'ana@finance' },
     'signing:import': { privateKeyText: '-----BEGIN OPENSSH PRIVATE KEY-----', identity: 'ana@finance' },
+    'signing:import-file': { identity: 'ana@finance' },
     'signing:sign': { namespace: 'creditback-batch@review-desk', data: new Uint8Array([1]) },
   };
 

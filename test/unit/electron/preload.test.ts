@@ -26,7 +26,13 @@ describe('preload', () => {
     const desktop = await loadPreload();
     expect([...exposed.keys()]).toEqual(['desktop']);
     expect(Object.keys(desktop).sort()).toEqual(['appInfo', 'openFiles', 'saveFile', 'signing']);
-    expect(Object.keys(desktop.signing).sort()).toEqual(['generate', 'importOpenSsh', 'sign', 'status']);
+    expect(Object.keys(desktop.signing).sort()).toEqual([
+      'generate',
+      'importOpenSsh',
+      'importOpenSshFile',
+      'sign',
+      'status',
+    ]);
     expect(JSON.stringify(Object.values(desktop))).not.toContain('invoke');
     for (const value of [...Object.values(desktop), ...Object.values(desktop.signing)]) {
       expect(typeof value === 'function' || typeof value === 'object').toBe(true);
@@ -40,6 +46,7 @@ describe('preload', () => {
     await desktop.signing.status();
     await desktop.signing.generate('ana@finance');
     await desktop.signing.importOpenSsh('-----BEGIN OPENSSH PRIVATE KEY-----', 'ana@finance');
+    await desktop.signing.importOpenSshFile('ana@finance');
     const data = new Uint8Array([1, 2]);
     await desktop.signing.sign('creditback-batch@review-desk', data);
     expect(invoke.mock.calls).toEqual([
@@ -47,6 +54,7 @@ describe('preload', () => {
       ['signing:status', null],
       ['signing:generate', { identity: 'ana@finance' }],
       ['signing:import', { privateKeyText: '-----BEGIN OPENSSH PRIVATE KEY-----', identity: 'ana@finance' }],
+      ['signing:import-file', { identity: 'ana@finance' }],
       ['signing:sign', { namespace: 'creditback-batch@review-desk', data }],
     ]);
   });
