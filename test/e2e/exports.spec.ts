@@ -132,6 +132,18 @@ test('Settings → Keys: identity first, then generate, rotate, and keep the ret
   await page.reload();
   await expect(page.getByText('1 retired key, kept for verifying older files')).toBeVisible();
   await expect(page.getByTestId('public-key-openssh')).not.toHaveValue(openssh);
+
+  // A key made by ssh-keygen, opened as a file: it becomes the active key.
+  const keyPath = join(work, 'id_ed25519_settings');
+  const made = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'ana@finance', '-f', keyPath]);
+  expect(made.status, String(made.stderr)).toBe(0);
+  await page.getByText('Import an existing OpenSSH key').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open key file…' }).click();
+  await (await chooser).setFiles(keyPath);
+  const publicLine = readFileSync(`${keyPath}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+  await expect(page.getByTestId('public-key-openssh')).toHaveValue(`${publicLine} ana@finance`);
+  await expect(page.getByText('2 retired keys, kept for verifying older files')).toBeVisible();
 });
 
 test('import basic, decide, export a signed batch that ssh-keygen accepts, verify it, then apply part of it', async ({
