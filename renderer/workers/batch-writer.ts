@@ -114,7 +114,7 @@ export class BlockWriter extends BatchWriter {
 
   add(records: AcceptedRecord<ImportKind>[]): void {
     for (const accepted of records) {
-      const fingerprint = parseInt(accepted.fingerprint, 16);
+      const fingerprint = accepted.fingerprintValue;
       if (this.storedKeys.size > 0) {
         const earlier = this.storedKeys.get(accepted.key);
         if (earlier !== undefined) {
@@ -233,7 +233,7 @@ export class RecordWriter extends BatchWriter {
     const existing = (await table.bulkGet(pending.map((p) => p.key))) as ({ h: number } | undefined)[];
     const rows: object[] = [];
     pending.forEach((accepted, i) => {
-      const fingerprint = parseInt(accepted.fingerprint, 16);
+      const fingerprint = accepted.fingerprintValue;
       const stored = existing[i];
       if (stored) {
         if (stored.h === fingerprint) this.storedDuplicate(accepted.line, accepted.key);

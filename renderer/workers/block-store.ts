@@ -25,18 +25,12 @@ export function storeBlocksIn(db: ReviewDeskDb): BlockStore {
 
 /** The buffers a flush can hand to another thread without copying. */
 export function transferablesOf(flush: BlockFlush): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
+  const buffers = new Set<ArrayBuffer>();
   for (const block of flush.blocks) {
-    for (const array of [block.text, block.lens, block.nums]) {
-      if (
-        array.buffer instanceof ArrayBuffer &&
-        array.byteOffset === 0 &&
-        array.byteLength === array.buffer.byteLength
-      )
-        buffers.push(array.buffer);
-    }
+    for (const array of [block.text, block.lens, block.nums])
+      if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   }
-  return buffers;
+  return [...buffers];
 }
 
 type StoreReply = { id: number; error: string | null };

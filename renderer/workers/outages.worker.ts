@@ -415,11 +415,14 @@ async function incident(incidentId: string): Promise<IncidentResult> {
   return { report: compact, customerCaused: selection.customerCaused, ms: performance.now() - started };
 }
 
-/** Resolves once the failed jobs and their ledger rows are in memory. */
+/** Resolves once the failed jobs, their ledger rows and every incident's affected jobs are in memory. */
 async function warm(): Promise<number> {
   const current = ready();
   const started = performance.now();
   await Promise.all([current.failures(), current.ledger()]);
+  // Every incident's affected jobs, so that opening one only reads its compensation standing.
+  for (const outage of current.outages)
+    await select(current, outage.incidentId, incidentSpan(outage, current.latest ?? outage.startedAt));
   return performance.now() - started;
 }
 

@@ -144,3 +144,19 @@ describe('packed rows', () => {
     expect(() => unpackRows('payments.x', new RowPacker().pack())).toThrow(/unknown row group/);
   });
 });
+
+describe('a packed block', () => {
+  it('is one buffer, and stays one buffer through a structured clone', () => {
+    const packer = new RowPacker();
+    packJob(packer, job);
+    const packed = packer.pack();
+    expect(packed.lens.buffer).toBe(packed.text.buffer);
+    expect(packed.nums.buffer).toBe(packed.text.buffer);
+    expect(packed.text.buffer.byteLength).toBe(
+      packed.nums.byteLength + packed.lens.byteLength + packed.text.byteLength,
+    );
+    const copy = structuredClone(packed);
+    expect(copy.text.buffer).toBe(copy.nums.buffer);
+    expect(tupleToJob(unpackRows('jobs.a.0001', copy)[0] as ReturnType<typeof jobToTuple>)).toEqual(job);
+  });
+});
