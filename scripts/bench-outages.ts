@@ -146,12 +146,16 @@ async function settle(page: Page) {
     async () => {
       const open = indexedDB.open('review-desk');
       const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
-      const read = (key: string) =>
-        new Promise<unknown>((r) => {
-          const q = db.transaction('settings').objectStore('settings').get(key);
-          q.onsuccess = () => r(q.result);
-        });
-      const [suggestions, outages] = [await read('suggestions.stamp'), await read('outages.cache')];
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
+      const found: unknown[] = [];
+      for (const key of ['suggestions.stamp', 'outages.cache'])
+        found.push(
+          await new Promise<unknown>((r) => {
+            const q = db.transaction('settings').objectStore('settings').get(key);
+            q.onsuccess = () => r(q.result);
+          }),
+        );
+      const [suggestions, outages] = found;
       db.close();
       return suggestions !== undefined && outages !== undefined;
     },
@@ -159,6 +163,37 @@ async function settle(page: Page) {
     { timeout: 600_000, polling: 1000 },
   );
   await page.waitForTimeout(2000);
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * BENCH_CPU_PROFILE=1: the page's main thread is profiled while the incident opens, and the
+ * functions with the most self time are printed (the worker is not included).
+ */
+async function startProfile(page: Page): Promise<() => Promise<void>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return async () => {
+    const { profile } = (await session.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const self = new Map<number, number>();
+    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    const byName = new Map<string, number>();
+    for (const node of profile.nodes) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+      byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
+    }
+    const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    for (const [name, us] of top) console.error(`  cpu ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+  };
 }
 
 async function openIncident(page: Page): Promise<{ ms: number; wallMs: number; jobs: number }> {
@@ -242,7 +277,9 @@ async function main() {
       const ready = await mark(page, 'outages:ready', 600_000);
       const readyMs = Math.round(ready.startTime - drawn.startTime);
       console.error(`worker ready ${readyMs} ms after the chart`);
+      const profiling = process.env['BENCH_CPU_PROFILE'] ? await startProfile(page) : null;
       const cold = await openIncident(page);
+      if (profiling) await profiling();
       console.error(
         `incident ${BIG_INCIDENT.id}: ${cold.jobs} affected jobs shown in ${cold.ms} ms (${cold.wallMs} ms wall)`,
       );

@@ -50,11 +50,18 @@ export {
   type ProactiveSummary,
 } from './proactive';
 export {
+  accountAt,
+  accountTable,
+  cell,
+  stringColumn,
   incidentTable,
   compactReport,
   selectedCandidates,
+  selectedCount,
   tableRow,
+  type AccountTable,
   type IncidentTable,
+  type StringColumn,
   type CompactReport,
   type ProactiveMark,
   type TableRow,

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import type { AccountImpact } from '../../../shared/outages';
+import { accountAt, type AccountTable } from '../../../shared/outages';
 import { count } from './format';
 
 const FIRST = 50;
 
-export function AccountsTable({ accounts }: { accounts: readonly AccountImpact[] }) {
+export function AccountsTable({ accounts }: { accounts: AccountTable }) {
   const [all, setAll] = useState(false);
-  const shown = all ? accounts : accounts.slice(0, FIRST);
+  const shown = Array.from({ length: all ? accounts.length : Math.min(FIRST, accounts.length) }, (_, i) =>
+    accountAt(accounts, i),
+  );
   return (
     <section className="card" aria-labelledby="accounts-title">
       <h2 className="card__title" id="accounts-title">

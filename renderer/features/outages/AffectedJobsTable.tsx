@@ -93,7 +93,6 @@ export function AffectedJobsTable({
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (index) => table.jobId[index] ?? index,
   });
   return (
     <div

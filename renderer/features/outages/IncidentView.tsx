@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
-import { selectedCandidates, type ProactiveCandidate } from '../../../shared/outages';
+import { useEffect, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { approveDecision, undoDecision } from '../../data/decisions';
 import { useReviewerIdentity } from '../../data/reviewer';
@@ -47,10 +46,6 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
     };
   }, [incidentId, overviewKey, changed]);
 
-  const selected = useMemo<ProactiveCandidate[]>(
-    () => (result ? selectedCandidates(result.report.table, deselected) : []),
-    [result, deselected],
-  );
   const toggle = (jobId: string) =>
     setDeselected((before) => {
       const next = new Set(before);
@@ -145,7 +140,7 @@ export function IncidentView({ incidentId, overviewKey }: { incidentId: string; 
             (content policy, invalid input…) and are not counted.
           </p>
         ) : null}
-        <ProactivePanel report={report} selected={selected} onCreated={() => setDeselected(new Set())} />
+        <ProactivePanel report={report} deselected={deselected} onCreated={() => setDeselected(new Set())} />
         <AccountsTable accounts={report.accounts} />
         <section className="card" aria-labelledby="jobs-title">
           <h2 className="card__title" id="jobs-title">

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import {
   proactiveDecisions,
+  selectedCandidates,
+  selectedCount,
   summarizeProactive,
   type CompactReport,
-  type ProactiveCandidate,
 } from '../../../shared/outages';
 import { createProactiveCreditBacks } from '../../data/proactive';
 import { useReviewerIdentity } from '../../data/reviewer';
@@ -16,11 +17,12 @@ import { count } from './format';
  */
 export function ProactivePanel({
   report,
-  selected,
+  deselected,
   onCreated,
 }: {
   report: CompactReport;
-  selected: readonly ProactiveCandidate[];
+  /** Eligible jobs the support lead unticked in the table. */
+  deselected: ReadonlySet<string>;
   onCreated: () => void;
 }) {
   const identity = useReviewerIdentity();
@@ -29,11 +31,20 @@ export function ProactivePanel({
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const threshold = inForce?.settings.fourEyesCreditThreshold ?? 500;
-  const summary = useMemo(() => summarizeProactive(selected, threshold), [selected, threshold]);
+  const jobs = useMemo(() => selectedCount(report.table, deselected), [report, deselected]);
+  // The rows and the summary per account only once asked for: 10,000 jobs open without them.
+  const selected = useMemo(
+    () => (confirming ? selectedCandidates(report.table, deselected) : null),
+    [confirming, report, deselected],
+  );
+  const summary = useMemo(
+    () => (selected ? summarizeProactive(selected, threshold) : null),
+    [selected, threshold],
+  );
   const eligible = report.totals.eligibleJobs;
 
   const create = async () => {
-    if (!identity || !inForce) return;
+    if (!identity || !inForce || !selected) return;
     setBusy(true);
     try {
       const decisions = proactiveDecisions(selected, {
@@ -68,24 +79,24 @@ export function ProactivePanel({
       <p className="card__lead">
         The policy promises the credit-back for a platform failure without waiting for the customer.{' '}
         {count(eligible)} affected {eligible === 1 ? 'job has' : 'jobs have'} no request, no restore and no
-        earlier credit-back; {count(summary.jobs)} selected. Each becomes a <code>credit_back</code> decision
-        with reason <code>outage_proactive</code>, under the same four-eyes rule, audit log and signed batch
-        as any other.
+        earlier credit-back; {count(jobs)} selected. Each becomes a <code>credit_back</code> decision with
+        reason <code>outage_proactive</code>, under the same four-eyes rule, audit log and signed batch as any
+        other.
       </p>
       {identity === null ? (
         <p className="message message--error">Set your reviewer identity in Settings first.</p>
       ) : null}
-      {!confirming ? (
+      {summary === null ? (
         <button
           type="button"
           className="button button--primary"
-          disabled={summary.jobs === 0 || !identity}
+          disabled={jobs === 0 || !identity}
           onClick={() => {
             setMessage(null);
             setConfirming(true);
           }}
         >
-          Review credit-backs for {count(summary.jobs)} {summary.jobs === 1 ? 'job' : 'jobs'}…
+          Review credit-backs for {count(jobs)} {jobs === 1 ? 'job' : 'jobs'}…
         </button>
       ) : (
         <div className="outages-confirm" role="group" aria-labelledby="proactive-summary-title">

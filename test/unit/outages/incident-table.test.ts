@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '@shared/domain/records';
 import {
+  accountAt,
+  cell,
   compactReport,
+  stringColumn,
   incidentReport,
   incidentSpan,
   proactiveDecisions,
   selectAffectedJobs,
   selectedCandidates,
+  selectedCount,
   summarizeProactive,
   tableRow,
   type CompensationFacts,
@@ -58,9 +62,13 @@ const report = incidentReport(
 
 describe('compactReport', () => {
   it('keeps every shown field of every row, in report order', () => {
-    const { table, rows: _rows, ...rest } = { ...compactReport(report), rows: null };
+    const { table, accounts, ...rest } = compactReport(report);
     expect(table.length).toBe(report.rows.length);
-    expect(rest).toEqual({ span: report.span, accounts: report.accounts, totals: report.totals });
+    expect(rest).toEqual({ span: report.span, totals: report.totals });
+    expect(accounts.length).toBe(report.accounts.length);
+    expect(Array.from({ length: accounts.length }, (_, i) => accountAt(accounts, i))).toEqual(
+      report.accounts,
+    );
     report.rows.forEach((row, i) => {
       expect(tableRow(table, i)).toEqual({
         index: i,
@@ -123,7 +131,16 @@ describe('compactReport', () => {
     expect(proactiveDecisions(all, context)).toEqual(proactiveDecisions(report.rows, context));
     const some = selectedCandidates(table, new Set(['j-message', 'j-restored']));
     expect(some.map((c) => c.job.jobId)).toEqual(['j-open', 'j-timeout']);
+    expect(selectedCount(table, new Set())).toBe(all.length);
+    expect(selectedCount(table, new Set(['j-message', 'j-restored']))).toBe(2);
     expect(summarizeProactive(some, 500).credits).toBe(20);
+  });
+
+  it('keeps strings end to end, empty ones and any characters included', () => {
+    const values = ['', 'a', '', 'ünïcode ✓', 'tab\there', ''];
+    const column = stringColumn(values);
+    expect(values.map((_, i) => cell(column, i))).toEqual(values);
+    expect(stringColumn([]).ends.length).toBe(0);
   });
 
   it('survives structured cloning, as it crosses from the worker to the page', () => {
@@ -131,5 +148,6 @@ describe('compactReport', () => {
     const copy = structuredClone(compact);
     expect(tableRow(copy.table, 4)).toEqual(tableRow(compact.table, 4));
     expect(copy.span.components).toEqual(compact.span.components);
+    expect(accountAt(copy.accounts, 0)).toEqual(report.accounts[0]);
   });
 });
