@@ -139,7 +139,8 @@ async function mark(
 
 /**
  * After an import the suggestion worker re-reads everything and the outages worker counts the
- * failures per hour in the background; let both finish before measuring.
+ * failures per hour and caches the failed jobs' ledger rows in the background; let both finish
+ * before measuring.
  */
 async function settle(page: Page) {
   await page.waitForFunction(
@@ -148,16 +149,25 @@ async function settle(page: Page) {
       const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
       // No named functions in here: tsx would wrap them in a helper the page does not have.
       const found: unknown[] = [];
-      for (const key of ['suggestions.stamp', 'outages.cache'])
+      for (const key of ['suggestions.stamp', 'outages.cache.ledger'])
         found.push(
           await new Promise<unknown>((r) => {
             const q = db.transaction('settings').objectStore('settings').get(key);
             q.onsuccess = () => r(q.result);
           }),
         );
-      const [suggestions, outages] = found;
+      const batches: { id: string; status: string; stored: number }[] = await new Promise((r) => {
+        const q = db.transaction('importBatches').objectStore('importBatches').getAll();
+        q.onsuccess = () => r(q.result);
+      });
       db.close();
-      return suggestions !== undefined && outages !== undefined;
+      // The outages worker's caches are keyed by every batch's id, status and rows stored.
+      const stamp = batches
+        .map((b) => `${b.id}:${b.status}:${b.stored}`)
+        .sort()
+        .join(',');
+      const ledger = found[1] as { value?: { key?: string } } | undefined;
+      return found[0] !== undefined && ledger?.value?.key?.startsWith(`${stamp}|`) === true;
     },
     undefined,
     { timeout: 600_000, polling: 1000 },
@@ -288,7 +298,7 @@ async function main() {
       console.error(`again: ${warm.ms} ms (${warm.wallMs} ms wall)`);
       console.log(
         JSON.stringify({
-          jobs: rows,
+          jobs: reuse ? Number(readFileSync(imported, 'utf8').split(' ')[0]) : rows,
           affectedJobs: cold.jobs,
           chartFirstMs,
           chartMs,

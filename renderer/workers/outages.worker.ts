@@ -344,7 +344,8 @@ async function overview(request: Extract<OutagesRequest, { type: 'overview' }>):
 
 /**
  * After an import or a settings change, away from the page: the hourly counts (and, with an open
- * incident, the newest timestamp) are computed and cached, so the next visit draws at once.
+ * incident, the newest timestamp) are computed and cached, so the next visit draws at once, and
+ * the failed jobs and their ledger rows are loaded (and the rows cached) for the incident pages.
  * Nothing is done while an import is still writing.
  */
 async function precompute(settings: PolicySettings, settingsSha256: string): Promise<boolean> {
@@ -353,6 +354,8 @@ async function precompute(settings: PolicySettings, settingsSha256: string): Pro
   const current = await prepare(settings, settingsSha256);
   const outages = await db.outages.toArray();
   if (outages.some((o) => o.resolvedAt === null)) await newestFor(current.stamp);
+  // The failed jobs' ledger rows too: a large incident would otherwise read every ledger bucket.
+  await Promise.all([current.failures(), current.ledger()]);
   return true;
 }
 
