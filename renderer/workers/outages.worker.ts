@@ -50,11 +50,12 @@ import type {
 /**
  * The Outages page's reads and sums, off the UI thread. The hourly counts come from one read of
  * the hour blocks, classing each failure by its status, code and message only (one lookup per
- * combination), and are cached in the settings table per import state and policy settings, so a
- * later chart of a million jobs is one small read. The failed jobs as objects (for incident
- * windows and minute zoom) are made after the chart's reply; their ledger rows, which a large
- * incident would otherwise gather from every ledger bucket, are read on first use and cached the
- * same way. An incident goes to the page as columns (shared/outages incident-table.ts).
+ * combination), and are cached in the settings table per job batches and policy settings. The
+ * app asks for them in the background after every import or settings change (`precompute`), so
+ * the chart's first visit is one small read. The failed jobs as objects (for incident windows and
+ * minute zoom) and their ledger rows (which a large incident would otherwise gather from every
+ * ledger bucket) are loaded on first use and the rows cached the same way. An incident goes to
+ * the page as columns (shared/outages incident-table.ts).
  */
 const db = new ReviewDeskDb();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
