@@ -1,4 +1,5 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
+import { HashFilter } from './hash-filter';
 import { compareText } from './order';
 import { textTokens } from './text-rules';
 import type { RequestWindow } from './types';
@@ -100,6 +101,9 @@ export class PolicyCollector {
   private readonly accounts = new Map<string, { windows: RequestWindow[]; known: boolean }>();
   private readonly namedIds = new Set<string>();
   private readonly jobById = new Map<string, Job>();
+  /** Asked before namedIds and jobById: almost every streamed job id misses them (see HashFilter). */
+  private readonly namedFilter = new HashFilter();
+  private readonly keptJobFilter = new HashFilter();
   private readonly ledger: LedgerEntry[] = [];
   private readonly payments: Payment[] = [];
   private readonly outages: Outage[] = [];
@@ -127,6 +131,7 @@ export class PolicyCollector {
       this.see(request.receivedAt);
       if (request.approx) this.see(request.approx.t);
     }
+    for (const id of this.namedIds) this.namedFilter.add(id);
   }
 
   private see(value: number | null): void {
@@ -143,7 +148,7 @@ export class PolicyCollector {
     if (
       this.windowMs !== null &&
       !insideAny(job.createdAt, account.windows) &&
-      !this.namedIds.has(job.jobId)
+      !(this.namedFilter.mayHave(job.jobId) && this.namedIds.has(job.jobId))
     ) {
       return;
     }
@@ -151,6 +156,7 @@ export class PolicyCollector {
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
     this.jobById.set(job.jobId, job);
+    this.keptJobFilter.add(job.jobId);
   }
 
   addLedgerEntry(entry: LedgerEntry): void {
@@ -158,7 +164,9 @@ export class PolicyCollector {
     const account = this.accounts.get(entry.accountEmail);
     if (account) account.known = true;
     const requester = account !== undefined;
-    if (entry.jobId === '' ? requester : this.jobById.has(entry.jobId)) this.ledger.push(entry);
+    const keptJob =
+      entry.jobId !== '' && this.keptJobFilter.mayHave(entry.jobId) && this.jobById.has(entry.jobId);
+    if (entry.jobId === '' ? requester : keptJob) this.ledger.push(entry);
   }
 
   addPayment(payment: Payment): void {

@@ -71,6 +71,43 @@ describe('decoding', () => {
     ]);
   });
 
+  it('decodes UTF-8 in any chunking exactly as one whole decode, ASCII fast path included', () => {
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pieces = ['abc,def\n', 'é', '€', '😀', '\uFEFF', 'plain ascii text, longer than four bytes'];
+    const encoder = new TextEncoder();
+    for (let round = 0; round < 300; round++) {
+      const parts: Uint8Array[] = [];
+      if (random(3) === 0) parts.push(new Uint8Array([0xef, 0xbb, 0xbf]));
+      for (let i = random(12); i >= 0; i--) {
+        // Now and then a byte that is invalid on its own: a lone lead or continuation byte.
+        if (random(8) === 0) parts.push(new Uint8Array([random(2) === 0 ? 0xe2 : 0x80]));
+        else parts.push(encoder.encode(pieces[random(pieces.length)]!));
+      }
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      const expected = new TextDecoder('utf-8').decode(bytes);
+      const decoder = createDecoder('utf-8');
+      let text = '';
+      for (let from = 0; from < bytes.length;) {
+        const to = Math.min(bytes.length, from + 1 + random(random(2) === 0 ? 9 : 40));
+        // Offsets that are not multiples of 4 exercise the word-at-a-time ASCII check's edges.
+        text += decoder.decode(bytes.subarray(from, to));
+        from = to;
+      }
+      text += decoder.end();
+      expect(text).toBe(expected);
+      expect(decoder.replacedInvalid).toBe(expected.includes('\uFFFD'));
+    }
+  });
+
   it('joins a UTF-8 character cut between two chunks', () => {
     const bytes = new TextEncoder().encode('h\nAcentuação€\n');
     expect(cells(bytes, [1]).map((r) => r.cells)).toEqual([['h'], ['Acentuação€']]);
