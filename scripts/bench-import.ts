@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateJobs } from '../test/e2e/import-job-log';
+import { cpuBetween, threadTimes } from './thread-cpu';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist-web');
@@ -199,6 +200,7 @@ async function main() {
           for (const entry of list.getEntries()) w.longestTaskMs = Math.max(w.longestTaskMs, entry.duration);
         }).observe({ type: 'longtask' });
       });
+      const cpuBefore = threadTimes(`--user-data-dir=${profile}`);
       const t0 = Date.now();
       await button.click();
       const done = page
@@ -208,6 +210,7 @@ async function main() {
       const failed = page.getByTestId('import-session').getByRole('alert');
       await Promise.race([done.waitFor({ timeout: 3_600_000 }), failed.waitFor({ timeout: 3_600_000 })]);
       const ms = Date.now() - t0;
+      const cpu = cpuBetween(cpuBefore, threadTimes(`--user-data-dir=${profile}`));
       sampling = false;
       await sampler;
       if (await failed.isVisible()) throw new Error(`import failed: ${await failed.innerText()}`);
@@ -230,6 +233,14 @@ async function main() {
       console.error(await page.getByTestId('import-phases').innerText());
       const longest = await page.evaluate(
         () => (window as unknown as { longestTaskMs: number }).longestTaskMs,
+      );
+      const total = cpu.reduce((sum, [, s]) => sum + s, 0);
+      console.error(
+        `CPU during the import: ${total.toFixed(1)} s in all; ` +
+          cpu
+            .slice(0, 8)
+            .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+            .join(' · '),
       );
       console.error(`longest main-thread task during the import: ${Math.round(longest)} ms`);
       console.error(

@@ -6,7 +6,7 @@ import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
 import type { StoredSigningKey } from '../bridge/web-signing';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
 import { packLegacyBlock } from './packed-rows';
-import { bucketOf } from './row-blocks';
+import { bucketOf, foldedDirectoryGroup } from './row-blocks';
 import type {
   ImportBatch,
   MappingProfile,
@@ -83,6 +83,17 @@ export class ReviewDeskDb extends Dexie {
           .table('rowBlocks')
           .toCollection()
           .modify((block: RowBlock & { rows?: unknown[][] }) => packLegacyBlock(block, bucketOf)),
+      );
+    // Directory groups went from 512 buckets to 64; each old bucket folds whole onto one new one.
+    this.version(6)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('rowBlocks')
+          .toCollection()
+          .modify((block: RowBlock) => {
+            block.g = foldedDirectoryGroup(block.g);
+          }),
       );
   }
 }

@@ -75,6 +75,11 @@ export class RowPacker {
     this.numbers[this.numbersAt++] = value ?? Number.NaN;
   }
 
+  /** Bytes of the rows packed so far. */
+  get size(): number {
+    return this.textAt + this.lengthsAt + this.numbersAt * 8;
+  }
+
   /** Call once a row's fields are all in. */
   endRow(): void {
     this.count++;

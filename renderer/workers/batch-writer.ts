@@ -5,7 +5,7 @@ import type { ReviewDeskDb } from '../data/db';
 import type { ImportBatch, RowBlock } from '../data/import-records';
 import type { BlockStore } from './block-store';
 import { packDirectory, packJob, packLedger, RowPacker } from '../data/packed-rows';
-import { HOUR_MS, bucketOf, groupKey } from '../data/row-blocks';
+import { HOUR_MS, bucketOf, groupKey, idBucketOf } from '../data/row-blocks';
 
 /** Problems kept per batch for the error report; the counts stay exact beyond it. */
 const MAX_STORED_PROBLEMS = 100_000;
@@ -112,6 +112,15 @@ export class BlockWriter extends BatchWriter {
     return this.count;
   }
 
+  /** Bytes the buffered rows will take once packed. */
+  get bufferedBytes(): number {
+    let bytes = 0;
+    for (const packers of [this.byAccount, this.byJob, this.byId])
+      for (const packer of packers.values()) bytes += packer.size;
+    for (const hour of this.byHour.values()) bytes += hour.failures.size;
+    return bytes;
+  }
+
   add(records: AcceptedRecord<ImportKind>[]): void {
     for (const accepted of records) {
       const fingerprint = accepted.fingerprintValue;
@@ -132,7 +141,7 @@ export class BlockWriter extends BatchWriter {
   private addJob(job: Job, fingerprint: number): void {
     const account = bucketOf(job.accountEmail);
     packJob(packerOf(this.byAccount, account), job);
-    packDirectory(packerOf(this.byId, bucketOf(job.jobId)), job.jobId, fingerprint, account);
+    packDirectory(packerOf(this.byId, idBucketOf(job.jobId)), job.jobId, fingerprint, account);
     const hourStart = Math.floor(job.createdAt / HOUR_MS) * HOUR_MS;
     let hour = this.byHour.get(hourStart);
     if (!hour) {
@@ -147,7 +156,7 @@ export class BlockWriter extends BatchWriter {
     const account = bucketOf(entry.accountEmail);
     packLedger(packerOf(this.byAccount, account), entry);
     if (entry.jobId !== '') packLedger(packerOf(this.byJob, bucketOf(entry.jobId)), entry);
-    packDirectory(packerOf(this.byId, bucketOf(entry.entryId)), entry.entryId, fingerprint, account);
+    packDirectory(packerOf(this.byId, idBucketOf(entry.entryId)), entry.entryId, fingerprint, account);
   }
 
   /** The blocks of everything added since the last flush; the packers are kept for the next. */

@@ -3,8 +3,6 @@ import type { ByteSourceSpec } from './import-protocol';
 export interface ByteSource {
   size: number;
   read(offset: number, length: number): Promise<Uint8Array>;
-  /** The file itself, when the worker holds it (browser shell): other threads may read it too. */
-  blob?: Blob;
 }
 
 type SliceReply = { bytes: Uint8Array | null; error?: string };
@@ -42,7 +40,6 @@ export function openByteSource(spec: ByteSourceSpec, relay: SliceRelay): ByteSou
     const file = spec.file;
     return {
       size: file.size,
-      blob: file,
       async read(offset, length) {
         return new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
       },

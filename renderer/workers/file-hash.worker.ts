@@ -1,30 +1,20 @@
 import { Sha256 } from '../../shared/reading';
-import { chunksOf } from './byte-source';
 
 /**
- * Hashes a picked file on its own thread while the import worker parses it: SHA-256 in
- * JavaScript was 2.4 s of a 1M-row import's critical path, and the machine has a second core.
+ * Hashes the file being imported on its own thread: SHA-256 in JavaScript was 2.4 s of a 1M-row
+ * import's parsing thread, and the machine has a second core. The import worker posts each chunk
+ * as it reads it, so the file is read from disk only once.
  */
+type HashMessage = { chunk: Uint8Array } | { done: true };
 interface HashScope {
-  postMessage(message: { sha256: string } | { error: string }): void;
-  onmessage: ((event: MessageEvent<{ file: Blob }>) => void) | null;
+  postMessage(message: { sha256: string }): void;
+  onmessage: ((event: MessageEvent<HashMessage>) => void) | null;
 }
 const scope = self as unknown as HashScope;
+const sha = new Sha256();
 
 scope.onmessage = (event) => {
-  const { file } = event.data;
-  const source = {
-    size: file.size,
-    read: async (offset: number, length: number) =>
-      new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
-  };
-  void (async () => {
-    try {
-      const sha = new Sha256();
-      for await (const chunk of chunksOf(source, 4 * 1024 * 1024)) sha.update(chunk);
-      scope.postMessage({ sha256: sha.hex() });
-    } catch (error) {
-      scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
-    }
-  })();
+  const message = event.data;
+  if ('chunk' in message) sha.update(message.chunk);
+  else scope.postMessage({ sha256: sha.hex() });
 };

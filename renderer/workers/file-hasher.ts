@@ -1,62 +1,38 @@
-import { Sha256 } from '../../shared/reading';
-import type { ByteSource } from './byte-source';
-
-/** The SHA-256 of the file being imported, computed beside the parsing or inline. */
+/** The SHA-256 of the file being imported, computed on a second thread as the chunks go by. */
 export interface FileHasher {
-  /** Called with each chunk the import reads, in order. */
-  update(chunk: Uint8Array): void;
+  /**
+   * Hands over a chunk: its buffer moves to the hashing thread when `release` says the import is
+   * done with it, and is copied otherwise (a reader still sniffing the encoding holds its bytes).
+   */
+  update(chunk: Uint8Array, release: boolean): void;
   digest(): Promise<string>;
   stop(): void;
 }
 
-/** On a second thread when the file is a Blob the worker can read itself; inline otherwise. */
-export function fileHasher(source: ByteSource): FileHasher {
-  return source.blob ? new ThreadHasher(source.blob) : new InlineHasher();
-}
-
-class InlineHasher implements FileHasher {
-  private readonly sha = new Sha256();
-
-  update(chunk: Uint8Array): void {
-    this.sha.update(chunk);
-  }
-
-  digest(): Promise<string> {
-    return Promise.resolve(this.sha.hex());
-  }
-
-  stop(): void {}
-}
-
-class ThreadHasher implements FileHasher {
-  private readonly worker = new Worker(new URL('./file-hash.worker.ts', import.meta.url), { type: 'module' });
-  private readonly result: Promise<string>;
-
-  constructor(blob: Blob) {
-    this.result = new Promise<string>((resolve, reject) => {
-      this.worker.onmessage = (event: MessageEvent<{ sha256: string } | { error: string }>) => {
-        const reply = event.data;
-        if ('sha256' in reply) resolve(reply.sha256);
-        else reject(new Error(reply.error));
-      };
-      this.worker.onerror = (event) => reject(new Error(event.message || 'the file could not be hashed'));
-    });
-    // The outcome is read in digest(); an early failure must not surface as an unhandled rejection.
-    this.result.catch(() => undefined);
-    this.worker.postMessage({ file: blob });
-  }
-
-  update(): void {}
-
-  async digest(): Promise<string> {
-    try {
-      return await this.result;
-    } finally {
-      this.worker.terminate();
-    }
-  }
-
-  stop(): void {
-    this.worker.terminate();
-  }
+export function fileHasher(): FileHasher {
+  const worker = new Worker(new URL('./file-hash.worker.ts', import.meta.url), { type: 'module' });
+  const result = new Promise<string>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ sha256: string }>) => resolve(event.data.sha256);
+    worker.onerror = (event) => reject(new Error(event.message || 'the file could not be hashed'));
+  });
+  // The outcome is read in digest(); an early failure must not surface as an unhandled rejection.
+  result.catch(() => undefined);
+  return {
+    update(chunk, release) {
+      const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+      if (release && whole) worker.postMessage({ chunk }, [chunk.buffer as ArrayBuffer]);
+      else worker.postMessage({ chunk });
+    },
+    async digest() {
+      worker.postMessage({ done: true });
+      try {
+        return await result;
+      } finally {
+        worker.terminate();
+      }
+    },
+    stop() {
+      worker.terminate();
+    },
+  };
 }

@@ -20,14 +20,18 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * and were copied into the old generation, only to be collected there later at a higher cost.
  */
 const PIECE_BYTES = 256 * 1024;
-/** Rows per transaction: large enough that a million rows are a handful of commits. */
-const FLUSH_ROWS = { block: 250_000, record: 5_000 };
+/**
+ * When to write: jobs and ledger rows once about this many bytes are packed (a million job rows
+ * are two or three commits, and their blocks are large, which IndexedDB stores far more cheaply
+ * than small ones); other kinds every 5,000 rows.
+ */
+const FLUSH_BLOCK_BYTES = 96 * 1024 * 1024;
+const FLUSH_RECORD_ROWS = 5_000;
 const PROGRESS_MS = 200;
 /**
- * Also flush after this long, so a slow machine still commits (and shows) rows as it goes. The
- * first flush comes early: stored rows show at once, and an interrupted import has some to resume.
+ * The first flush comes after a second, whatever its size: stored rows show at once, and an
+ * interrupted import has something to resume.
  */
-const FLUSH_MS = 10_000;
 const FIRST_FLUSH_MS = 1_000;
 
 export interface ImportRequest {
@@ -105,7 +109,7 @@ async function readAndWrite(
     maxReportedProblems: 100,
     hexFingerprints: false,
   });
-  const hasher = fileHasher(source);
+  const hasher = fileHasher();
   const counts = { ...ZERO };
   // Held in an object: the closures below assign them, which plain `let` narrowing would miss.
   const state: { writer: BatchWriter | null; settings: ImportSettings | null; stopStore: () => void } = {
@@ -156,12 +160,14 @@ async function readAndWrite(
     const flushIfFull = async (force: boolean) => {
       const writer = state.writer;
       if (!writer) return;
-      const limit = writer instanceof BlockWriter ? FLUSH_ROWS.block : FLUSH_ROWS.record;
+      const full =
+        writer instanceof BlockWriter
+          ? writer.bufferedBytes >= FLUSH_BLOCK_BYTES
+          : writer.buffered >= FLUSH_RECORD_ROWS;
       if (
         !force &&
-        writer.buffered < limit &&
-        (writer.buffered === 0 ||
-          performance.now() - lastFlush < (writer.cross.stored === 0 ? FIRST_FLUSH_MS : FLUSH_MS))
+        !full &&
+        (writer.buffered === 0 || writer.cross.stored > 0 || performance.now() - lastFlush < FIRST_FLUSH_MS)
       )
         return;
       lastFlush = performance.now();
@@ -200,7 +206,6 @@ async function readAndWrite(
       phases.read += performance.now() - readFrom;
       if (control.cancelled) break;
       bytesRead += chunk.length;
-      timed('hash', () => hasher.update(chunk));
       for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
         const batch = timed('parse', () => reader.push(chunk.subarray(at, at + PIECE_BYTES)));
         if (!state.writer && reader.header) await ensureWriter(reader.header);
@@ -208,6 +213,8 @@ async function readAndWrite(
         timed('group', () => state.writer?.add(batch.records));
         state.writer?.addProblems(batch.problems);
       }
+      // Once the header is read the reader has decoded these bytes and keeps none of them.
+      timed('hash', () => hasher.update(chunk, reader.header !== null));
       await flushIfFull(false);
       report();
       readFrom = performance.now();

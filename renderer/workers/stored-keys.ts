@@ -1,6 +1,6 @@
 import type { ImportKind } from '../../shared/domain/records';
 import type { ReviewDeskDb } from '../data/db';
-import { BUCKETS, blockRows, type DirectoryTuple } from '../data/row-blocks';
+import { ID_BUCKETS, blockRows, type DirectoryTuple } from '../data/row-blocks';
 
 /**
  * The natural keys already stored for a block kind by other batches, with their content
@@ -19,8 +19,8 @@ export async function loadStoredKeys(
     )
     .count();
   if (others === 0) return keys;
-  const step = 64;
-  for (let from = 0; from < BUCKETS; from += step) {
+  const step = 8;
+  for (let from = 0; from < ID_BUCKETS; from += step) {
     const lower = `${kind}.i.${String(from).padStart(4, '0')}`;
     const upper = `${kind}.i.${String(from + step).padStart(4, '0')}`;
     const blocks = await db.rowBlocks.where('g').between(lower, upper, true, false).toArray();

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Job, LedgerEntry } from '@shared/domain/records';
 import {
   BUCKETS,
+  ID_BUCKETS,
+  foldedDirectoryGroup,
+  idBucketOf,
   bucketOf,
   groupKey,
   hourOfGroup,
@@ -84,5 +87,25 @@ describe('groups', () => {
     expect(groupKey.ledgerByAccount('a')).toMatch(/^ledger\.a\.\d{4}$/);
     expect(groupKey.ledgerByJob('a')).toMatch(/^ledger\.j\.\d{4}$/);
     expect(groupKey.ledgerById('a')).toMatch(/^ledger\.i\.\d{4}$/);
+  });
+});
+
+describe('directory groups', () => {
+  it('use 64 buckets, each the fold of whole account-sized buckets', () => {
+    for (const key of ['job_1', 'job_2', 'L-99', 'x']) {
+      expect(idBucketOf(key)).toBe(bucketOf(key) % ID_BUCKETS);
+      expect(foldedDirectoryGroup(`jobs.i.${String(bucketOf(key)).padStart(4, '0')}`)).toBe(
+        groupKey.jobsById(key),
+      );
+      expect(foldedDirectoryGroup(`ledger.i.${String(bucketOf(key)).padStart(4, '0')}`)).toBe(
+        groupKey.ledgerById(key),
+      );
+    }
+  });
+
+  it('leave every other group as it is', () => {
+    expect(foldedDirectoryGroup('jobs.a.0511')).toBe('jobs.a.0511');
+    expect(foldedDirectoryGroup('jobs.h.0001772323200000')).toBe('jobs.h.0001772323200000');
+    expect(foldedDirectoryGroup('jobs.i.0063')).toBe('jobs.i.0063');
   });
 });
