@@ -37,7 +37,7 @@ export function threadTimes(browserArg: string): ThreadTimes {
   const times: ThreadTimes = new Map();
   for (const pid of processesOf(browserArg)) {
     const kind = /--type=([a-z-]+)/.exec(read(`/proc/${pid}/cmdline`).replace(/\0/g, ' '))?.[1] ?? 'browser';
-    let tids: string[] = [];
+    let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {
