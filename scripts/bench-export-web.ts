@@ -3,7 +3,7 @@
  * decisions from the Exports page, then verify the downloaded files on the Audit page.
  * Targets: under 1 s each.
  *
- *   npm run bench:export-web -- [--items 10000] [--profile <dir>] [--no-build]
+ *   npm run bench:export-web -- [--items 10000] [--profile <dir> [--unminified]] [--no-build]
  *
  * The app is built privately (other work may rebuild dist-web meanwhile), served locally and run
  * in headless Chromium. A reviewer identity and key are set up in Settings; the approved
@@ -15,6 +15,7 @@
  *   buildSignMs  of which, in the app: planning, building and signing the batch
  *   recordMs     of which, in the app: the IndexedDB transaction that records it and locks the decisions
  *   verifyMs     click on Verify → the verdict and the contents table are shown
+ *   exportCpuMs, verifyCpuMs  CPU time of all Chromium processes over each (see chromiumCpuByProcess)
  * With --profile, a Chromium CPU profile of each measured phase is written there.
  */
 import { chromium, type CDPSession, type Download, type Page } from '@playwright/test';
@@ -24,6 +25,8 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -41,6 +44,8 @@ const { values } = parseArgs({
     items: { type: 'string', default: '10000' },
     profile: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    /** Readable function names in --profile output. */
+    unminified: { type: 'boolean', default: false },
   },
 });
 const itemCount = Number(values.items);
@@ -75,10 +80,23 @@ function serve(dist: string): Promise<{ server: Server; url: string }> {
 function build(work: string): string {
   if (values['no-build']) return join(ROOT, 'dist-web');
   const dist = join(work, 'dist');
-  const built = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const built = spawnSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '--outDir',
+      dist,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+      ...(values.unminified ? ['--minify', 'false'] : []),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (built.status !== 0 || !existsSync(join(dist, 'index.html'))) throw new Error('vite build failed');
   return dist;
 }
@@ -149,6 +167,59 @@ async function profiled<T>(cdp: CDPSession, name: string, run: () => Promise<T>)
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
   }
+}
+
+/**
+ * CPU time (user + system, ms) of each kind of process of the Chromium using `profile`: the page, the
+ * browser and its storage service, where IndexedDB does its work. Read from /proc (Linux); on a
+ * shared machine it moves far less with the load than wall time does.
+ */
+function chromiumCpuByProcess(profile: string): Record<string, number> {
+  if (!existsSync('/proc')) return {};
+  const pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return ''; // the process ended meanwhile
+    }
+  };
+  const stats = new Map<string, string[]>();
+  for (const pid of pids) {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const stat = read(`/proc/${pid}/stat`);
+    stats.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' '));
+  }
+  const browser = pids.filter((pid) => {
+    const args = read(`/proc/${pid}/cmdline`).split(/[\0 ]/);
+    return args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type='));
+  });
+  const family = new Set(browser);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, fields] of stats) {
+      if (!family.has(pid) && family.has(fields[1] ?? '')) {
+        family.add(pid);
+        grew = true;
+      }
+    }
+  }
+  const ticks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  const byKind: Record<string, number> = {};
+  for (const pid of family) {
+    // Chromium rewrites its children's command lines as one space-separated string.
+    const args = read(`/proc/${pid}/cmdline`).split(/[\0 ]/);
+    const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+    const kind = flag('utility-sub-type')?.split('.')[0] ?? flag('type') ?? 'browser';
+    const fields = stats.get(pid) ?? [];
+    const ms = ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / ticks; // utime, stime
+    byKind[kind] = Math.round((byKind[kind] ?? 0) + ms);
+  }
+  return byKind;
+}
+
+function cpuSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([kind, ms]) => [kind, ms - (before[kind] ?? 0)]));
 }
 
 /** Clicks a button from inside the page, so the clock starts in the page itself. */
@@ -235,6 +306,8 @@ async function main() {
     });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
+      // tsx keeps function names with a helper the page lacks; the measuring code needs it there.
+      await page.addInitScript('globalThis.__name = (f) => f;');
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
       const cdp = await context.newCDPSession(page);
       const reviewer = 'bench@finance';
@@ -259,7 +332,10 @@ async function main() {
       // Let the page's first reads and renders finish, so the click is measured alone.
       await page.waitForTimeout(1500);
 
+      const profile = join(work, 'profile');
+      let cpu = chromiumCpuByProcess(profile);
       const exported = await profiled(cdp, 'export', () => exportBatch(page, work));
+      const exportCpu = cpuSince(cpu, chromiumCpuByProcess(profile));
       console.error(
         `export: ${exported.exportMs} ms until downloaded and shown locked (saved after ${exported.savedMs} ms; in the app: build and sign ${exported.buildSignMs} ms, IndexedDB transaction ${exported.recordMs} ms)`,
       );
@@ -270,12 +346,19 @@ async function main() {
       await choose(page, 'Export file', 'file', exported.file);
       await choose(page, 'Signature (.sig)', 'signature', exported.signature);
       await choose(page, 'allowed_signers', 'allowed', allowedPath);
+      cpu = chromiumCpuByProcess(profile);
       const verifyMs = await profiled(cdp, 'verify', async () => {
         await clickTimed(page, 'Verify');
         return elapsedUntil(page, 'verified');
       });
+      const verifyCpu = cpuSince(cpu, chromiumCpuByProcess(profile));
+      const total = (parts: Record<string, number>) => Object.values(parts).reduce((a, b) => a + b, 0);
+      const [exportCpuMs, verifyCpuMs] = [total(exportCpu), total(verifyCpu)];
       const verdict = await page.getByTestId('verify-verdict').innerText();
       console.error(`verify: ${verifyMs} ms, ${verdict}`);
+      console.error(
+        `CPU time of Chromium's processes (ms): export ${JSON.stringify(exportCpu)}, verify ${JSON.stringify(verifyCpu)}`,
+      );
       if (verdict !== 'Valid credit-back batch') {
         for (const check of await page.locator('[data-testid^="check-"]').allInnerTexts())
           console.error(`  ${check}`);
@@ -289,6 +372,8 @@ async function main() {
           buildSignMs: exported.buildSignMs,
           recordMs: exported.recordMs,
           verifyMs,
+          exportCpuMs,
+          verifyCpuMs,
           load1: Number(loadavg()[0]!.toFixed(2)),
         }),
       );

@@ -255,6 +255,19 @@ export function useExportBatches(): ExportBatchRow[] | undefined {
   return useLiveQuery(() => db.exportBatches.orderBy('batchId').reverse().toArray(), []);
 }
 
+/** Stored batches never change, so each is parsed once (a 10,000-item batch is a few MB). */
+const parsedBatches = new Map<string, CreditbackBatch>();
+
+function parsedBatch(row: ExportBatchRow): CreditbackBatch {
+  const key = `${row.batchId}:${row.sha256}`;
+  let batch = parsedBatches.get(key);
+  if (!batch) {
+    batch = parseStoredBatch(row);
+    parsedBatches.set(key, batch);
+  }
+  return batch;
+}
+
 /** A stored batch, read back; the desk wrote it, so only its own format is expected. */
 export function parseStoredBatch(row: ExportBatchRow): CreditbackBatch {
   const batch = JSON.parse(row.text) as CreditbackBatch;
@@ -285,19 +298,24 @@ export async function exportDecisions(input: {
 
 /** Decisions per UTC day of decision, for choosing a period. */
 export function useDecisionDays(): { first: string; last: string; count: number } | null | undefined {
-  return useLiveQuery(async () => {
-    const count = await db.decisions.count();
-    if (count === 0) return null;
-    let first = '9999-12-31';
-    let last = '0000-01-01';
-    // toArray() is one getAll; each() would cross a cursor step per decision.
-    for (const d of await db.decisions.toArray()) {
-      const day = d.decidedAt.slice(0, 10);
-      if (day < first) first = day;
-      if (day > last) last = day;
-    }
-    return { first, last, count };
-  }, []);
+  // One getAll (each() would cross a cursor step per decision), in an explicit transaction so
+  // that Dexie's live-query cache does not deep-copy every decision on each re-run.
+  return useLiveQuery(
+    () =>
+      db.transaction('r', db.decisions, async () => {
+        const decisions = await db.decisions.toArray();
+        if (decisions.length === 0) return null;
+        let first = '9999-12-31';
+        let last = '0000-01-01';
+        for (const d of decisions) {
+          const day = d.decidedAt.slice(0, 10);
+          if (day < first) first = day;
+          if (day > last) last = day;
+        }
+        return { first, last, count: decisions.length };
+      }),
+    [],
+  );
 }
 
 export function isConflict(error: unknown): boolean {
@@ -314,14 +332,15 @@ export function isConflict(error: unknown): boolean {
 export function useAppliedReports(options: {
   overdueDays: number | null;
 }): Map<string, BatchApplied> | undefined {
+  // An explicit transaction: Dexie's live-query cache would deep-copy every block it reads.
   return useLiveQuery(async () => {
-    const rows = await db.exportBatches.toArray();
-    const batches = rows.map(parseStoredBatch);
-    const items = batches.flatMap((b) => b.items);
-    const wanted = new Set(items.map((i) => i.idempotency_key));
-    const blocks = items.length
-      ? await db.rowBlocks.where('g').anyOf(restoreGroups(items, groupKey)).toArray()
-      : [];
+    const { batches, blocks } = await db.transaction('r', [db.exportBatches, db.rowBlocks], async () => {
+      const batches = (await db.exportBatches.toArray()).map(parsedBatch);
+      const items = batches.flatMap((b) => b.items);
+      const groups = items.length ? restoreGroups(items, groupKey) : [];
+      return { batches, blocks: groups.length ? await db.rowBlocks.where('g').anyOf(groups).toArray() : [] };
+    });
+    const wanted = new Set(batches.flatMap((b) => b.items.map((i) => i.idempotency_key)));
     const restores: LedgerEntry[] = [];
     for (const block of blocks) {
       for (const row of blockRows(block)) {
