@@ -10,7 +10,7 @@ import {
   signDecisionExport,
   type ArmoredSigner,
 } from '../../shared/export';
-import { fromUtf8, sha256Hex, utf8 } from '../../shared/signing';
+import { fromUtf8, sha256Hex } from '../../shared/signing';
 import type { Decision } from '../../shared/review/decision';
 import type { LedgerEntry } from '../../shared/domain/records';
 import { appliedByBatch, restoreGroups, type BatchApplied } from '../features/exports/applied-view';
@@ -64,7 +64,8 @@ async function snapshot(): Promise<ExportSnapshot> {
 }
 
 function previousOf(latest: ExportBatchRow | null) {
-  return latest ? { bytes: utf8(latest.text), batchId: latest.batchId } : null;
+  // The stored hash of the stored text: re-encoding and hashing a batch of a few MB per plan is waste.
+  return latest ? { sha256: latest.sha256, batchId: latest.batchId } : null;
 }
 
 /** The plan of the next batch, with the snapshot it was made from (an export can start from it). */

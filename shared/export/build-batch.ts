@@ -37,11 +37,11 @@ export interface RefusedDecision {
   message: string;
 }
 
-export interface PreviousBatch {
-  /** The previous batch file exactly as written: its SHA-256 is the chain link. */
-  bytes: Uint8Array;
-  batchId: string;
-}
+/**
+ * The previous batch file exactly as written (its SHA-256 is the chain link), or that SHA-256
+ * when the caller already has it (the desk stores it with each batch it exports).
+ */
+export type PreviousBatch = { batchId: string } & ({ bytes: Uint8Array } | { sha256: string });
 
 export interface BuildBatchInput {
   decisions: readonly ExportableDecision[];
@@ -133,7 +133,7 @@ export async function buildCreditbackBatch(input: BuildBatchInput): Promise<Buil
     batch_id: nextBatchId(input.createdAt, input.previous?.batchId ?? null),
     created_at: input.createdAt.toISOString(),
     signer: { identity: input.signer.identity, key: input.signer.key },
-    previous_batch_sha256: input.previous ? await sha256Hex(input.previous.bytes) : null,
+    previous_batch_sha256: input.previous ? await previousSha256(input.previous) : null,
     policy_settings_sha256: input.policySettingsSha256,
     items,
     totals: computeTotals(items),
@@ -156,4 +156,8 @@ function invalidField(d: ExportableDecision): string | null {
   if (!Number.isInteger(d.rule) || d.rule < 1 || d.rule > 9) return `rule must be 1 to 9, got ${d.rule}`;
   if (!d.reason.trim()) return 'reason is empty';
   return null;
+}
+
+function previousSha256(previous: PreviousBatch): Promise<string> {
+  return 'sha256' in previous ? Promise.resolve(previous.sha256) : sha256Hex(previous.bytes);
 }

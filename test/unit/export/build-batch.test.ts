@@ -125,4 +125,14 @@ describe('the credit-back batch', () => {
     expect(nextBatchId(new Date('2026-11-26T00:00:01Z'), '2026-11-25-0007')).toBe('2026-11-26-0001');
     expect(nextBatchId(new Date('2026-11-26T00:00:01Z'), '2026-11-26-0041')).toBe('2026-11-26-0042');
   });
+
+  it('chains the same way from a stored hash of the previous batch as from its bytes', async () => {
+    const first = (await build()).batch!;
+    const sha256 = await sha256Hex(utf8(serializeBatch(first)));
+    const second = (
+      await build([decision({ jobId: 'job_2' })], { previous: { sha256, batchId: first.batch_id } })
+    ).batch!;
+    expect(second.batch_id).toBe('2026-11-25-0002');
+    expect(second.previous_batch_sha256).toBe(sha256);
+  });
 });
