@@ -36,7 +36,8 @@ export function KeysImportForm({ busy, replacing, onImport, onImportFile }: Keys
         />
         <p className="keys-line__hint">
           Unencrypted Ed25519 only, as made by <code>ssh-keygen -t ed25519 -N &apos;&apos;</code>. The key is
-          stored so it can sign but never be read back.
+          stored so it can sign but never be read back. <em>Open key file…</em> imports it at once: in the
+          desktop app the file is read by the desk itself and its text never appears on this page.
         </p>
         <div className="form-row">
           <button type="button" className="button" disabled={busy} onClick={() => void onImportFile()}>
