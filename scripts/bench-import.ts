@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateJobs } from '../test/e2e/import-job-log';
+import { startProfile } from './page-profile';
 import { cpuBetween, threadTimes } from './thread-cpu';
 
 const ROOT = resolve(__dirname, '..');
@@ -200,6 +201,7 @@ async function main() {
           for (const entry of list.getEntries()) w.longestTaskMs = Math.max(w.longestTaskMs, entry.duration);
         }).observe({ type: 'longtask' });
       });
+      const profiling = process.env['BENCH_CPU_PROFILE'] ? await startProfile(page) : null;
       const cpuBefore = threadTimes(`--user-data-dir=${profile}`);
       const t0 = Date.now();
       await button.click();
@@ -211,6 +213,7 @@ async function main() {
       await Promise.race([done.waitFor({ timeout: 3_600_000 }), failed.waitFor({ timeout: 3_600_000 })]);
       const ms = Date.now() - t0;
       const cpu = cpuBetween(cpuBefore, threadTimes(`--user-data-dir=${profile}`));
+      if (profiling) await profiling();
       sampling = false;
       await sampler;
       if (await failed.isVisible()) throw new Error(`import failed: ${await failed.innerText()}`);

@@ -97,6 +97,7 @@ export class BlockWriter extends BatchWriter {
   private byId = new Map<number, RowPacker>();
   private byHour = new Map<number, { failures: RowPacker; total: number }>();
   private count = 0;
+  private flushedBytes = 0;
 
   constructor(
     db: ReviewDeskDb,
@@ -110,6 +111,11 @@ export class BlockWriter extends BatchWriter {
 
   get buffered(): number {
     return this.count;
+  }
+
+  /** Bytes of every row packed so far, written or not. */
+  get packedBytes(): number {
+    return this.flushedBytes + this.bufferedBytes;
   }
 
   /** Bytes the buffered rows will take once packed. */
@@ -189,6 +195,7 @@ export class BlockWriter extends BatchWriter {
 
   async flush(patch: Partial<ImportBatch>): Promise<void> {
     const stored = this.cross.stored + this.count;
+    this.flushedBytes += this.bufferedBytes;
     const blocks = this.takeBlocks();
     this.count = 0;
     await this.store({

@@ -48,18 +48,37 @@ export function openByteSource(spec: ByteSourceSpec, relay: SliceRelay): ByteSou
   return { size: spec.size, read: (offset, length) => relay.request(offset, length) };
 }
 
-/** Reads the source front to back in chunks, one chunk ahead so reading overlaps parsing. */
+/**
+ * Reads the source front to back in chunks, two chunks ahead, so that reading overlaps parsing
+ * even when a read is slow (the browser process serves them, and it is busy storing rows).
+ */
 export async function* chunksOf(
   source: ByteSource,
   chunkBytes: number,
   from = 0,
 ): AsyncGenerator<Uint8Array> {
-  let offset = from;
-  let ahead: Promise<Uint8Array> | null = offset < source.size ? source.read(offset, chunkBytes) : null;
-  while (ahead) {
-    const chunk = await ahead;
-    offset += chunk.length;
-    ahead = chunk.length > 0 && offset < source.size ? source.read(offset, chunkBytes) : null;
-    if (chunk.length > 0) yield chunk;
+  const AHEAD = 2;
+  let planned = from;
+  const queue: { offset: number; bytes: Promise<Uint8Array> }[] = [];
+  const plan = () => {
+    while (queue.length < AHEAD && planned < source.size) {
+      queue.push({ offset: planned, bytes: source.read(planned, chunkBytes) });
+      planned += chunkBytes;
+    }
+  };
+  plan();
+  while (queue.length > 0) {
+    const { offset, bytes } = queue.shift()!;
+    const chunk = await bytes;
+    const end = offset + chunk.length;
+    if (chunk.length === 0) return;
+    if (chunk.length < chunkBytes && end < source.size) {
+      // A short read: the reads planned after it start at the wrong place. Plan again from here.
+      for (const stale of queue) stale.bytes.catch(() => undefined);
+      queue.length = 0;
+      planned = end;
+    }
+    plan();
+    yield chunk;
   }
 }

@@ -12,6 +12,7 @@ import { isBlockKind, loadStoredKeys } from './stored-keys';
 import { rowsDb } from './rows-db';
 import { storeBlocksOnThread } from './block-store';
 import { fileHasher } from './file-hasher';
+import { blockFlushBytes } from './flush-policy';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 /**
@@ -20,12 +21,7 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * and were copied into the old generation, only to be collected there later at a higher cost.
  */
 const PIECE_BYTES = 256 * 1024;
-/**
- * When to write: jobs and ledger rows once about this many bytes are packed (a million job rows
- * are two or three commits, and their blocks are large, which IndexedDB stores far more cheaply
- * than small ones); other kinds every 5,000 rows.
- */
-const FLUSH_BLOCK_BYTES = 96 * 1024 * 1024;
+/** Other kinds are written every 5,000 rows; jobs and ledger rows, see blockFlushBytes. */
 const FLUSH_RECORD_ROWS = 5_000;
 const PROGRESS_MS = 200;
 /**
@@ -162,7 +158,7 @@ async function readAndWrite(
       if (!writer) return;
       const full =
         writer instanceof BlockWriter
-          ? writer.bufferedBytes >= FLUSH_BLOCK_BYTES
+          ? writer.bufferedBytes >= blockFlushBytes(writer.packedBytes, bytesRead, source.size)
           : writer.buffered >= FLUSH_RECORD_ROWS;
       if (
         !force &&
