@@ -7,6 +7,14 @@ import type { BlockStore } from './block-store';
 import { packDirectory, packJob, packLedger, RowPacker } from '../data/packed-rows';
 import { HOUR_MS, bucketOf, groupKey, idBucketOf } from '../data/row-blocks';
 
+/**
+ * Failures by hour are written with the last flush, or once this many bytes of them wait: a
+ * flush of a month of jobs otherwise writes 720 small hour blocks, and IndexedDB stores small
+ * values at several times the CPU per byte of large ones. Until then the hours of a running
+ * import are missing from the failure chart, as the rest of it is missing from everything.
+ */
+const HOUR_FLUSH_BYTES = 32 * 1024 * 1024;
+
 /** Problems kept per batch for the error report; the counts stay exact beyond it. */
 const MAX_STORED_PROBLEMS = 100_000;
 
@@ -77,7 +85,8 @@ export abstract class BatchWriter {
   }
 
   /** Writes what is buffered, the problems and `patch` of the batch record, atomically. */
-  abstract flush(patch: Partial<ImportBatch>): Promise<void>;
+  /** `last`: nothing more will be added, so nothing may stay buffered. */
+  abstract flush(patch: Partial<ImportBatch>, last: boolean): Promise<void>;
 
   protected takeProblems(): ReadProblem[] {
     const problems = this.problems;
@@ -123,8 +132,7 @@ export class BlockWriter extends BatchWriter {
     let bytes = 0;
     for (const packers of [this.byAccount, this.byJob, this.byId])
       for (const packer of packers.values()) bytes += packer.size;
-    for (const hour of this.byHour.values()) bytes += hour.failures.size;
-    return bytes;
+    return bytes + this.hourBytes();
   }
 
   add(records: AcceptedRecord<ImportKind>[]): void {
@@ -165,8 +173,11 @@ export class BlockWriter extends BatchWriter {
     packDirectory(packerOf(this.byId, idBucketOf(entry.entryId)), entry.entryId, fingerprint, account);
   }
 
-  /** The blocks of everything added since the last flush; the packers are kept for the next. */
-  private takeBlocks(): RowBlock[] {
+  /**
+   * The blocks of everything added since the last flush, the failures by hour only when asked;
+   * the packers are kept for the next.
+   */
+  private takeBlocks(withHours: boolean): RowBlock[] {
     const blocks: RowBlock[] = [];
     const b = this.batchId;
     const named = (packers: Map<number, RowPacker>, name: (bucket: number) => string) => {
@@ -179,7 +190,7 @@ export class BlockWriter extends BatchWriter {
     if (this.kind === 'jobs') {
       named(this.byAccount, groupKey.jobsByAccountBucket);
       named(this.byId, groupKey.jobsByIdBucket);
-      for (const [hourStart, hour] of this.byHour) {
+      for (const [hourStart, hour] of withHours ? this.byHour : []) {
         if (hour.total === 0) continue;
         blocks.push({ g: groupKey.jobsHour(hourStart), b, ...hour.failures.pack(), total: hour.total });
         hour.failures.reset();
@@ -193,10 +204,11 @@ export class BlockWriter extends BatchWriter {
     return blocks;
   }
 
-  async flush(patch: Partial<ImportBatch>): Promise<void> {
+  async flush(patch: Partial<ImportBatch>, last: boolean): Promise<void> {
     const stored = this.cross.stored + this.count;
-    this.flushedBytes += this.bufferedBytes;
-    const blocks = this.takeBlocks();
+    const withHours = last || this.hourBytes() >= HOUR_FLUSH_BYTES;
+    this.flushedBytes += withHours ? this.bufferedBytes : this.bufferedBytes - this.hourBytes();
+    const blocks = this.takeBlocks(withHours);
     this.count = 0;
     await this.store({
       batchId: this.batchId,
@@ -205,6 +217,12 @@ export class BlockWriter extends BatchWriter {
       patch: { ...patch, stored },
     });
     this.cross.stored = stored;
+  }
+
+  private hourBytes(): number {
+    let bytes = 0;
+    for (const hour of this.byHour.values()) bytes += hour.failures.size;
+    return bytes;
   }
 }
 

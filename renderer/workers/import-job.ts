@@ -153,7 +153,7 @@ async function readAndWrite(
       counts: adjusted(counts, state.writer),
       ...(state.settings ? { kind: state.settings.kind, settings: state.settings } : {}),
     });
-    const flushIfFull = async (force: boolean) => {
+    const flushIfFull = async (last: boolean) => {
       const writer = state.writer;
       if (!writer) return;
       const full =
@@ -161,7 +161,7 @@ async function readAndWrite(
           ? writer.bufferedBytes >= blockFlushBytes(writer.packedBytes, bytesRead, source.size)
           : writer.buffered >= FLUSH_RECORD_ROWS;
       if (
-        !force &&
+        !last &&
         !full &&
         (writer.buffered === 0 || writer.cross.stored > 0 || performance.now() - lastFlush < FIRST_FLUSH_MS)
       )
@@ -172,8 +172,8 @@ async function readAndWrite(
       await inFlight;
       phases.waitForDisk += performance.now() - t;
       // The synchronous part of a flush packs the rows (jobs and ledger) or stores them (others).
-      inFlight = timed('pack', () => writer.flush(patch())).then(() => report(true));
-      if (force) {
+      inFlight = timed('pack', () => writer.flush(patch(), last)).then(() => report(true));
+      if (last) {
         const w = performance.now();
         await inFlight;
         phases.waitForDisk += performance.now() - w;
