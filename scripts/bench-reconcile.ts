@@ -20,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -331,6 +331,11 @@ async function reconcileOnce(files: ReconcileFiles, out: string): Promise<Reconc
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** The machine is shared: every figure goes with the load it was measured under. */
+const load = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const span = (s: Span): string => `${seconds(s.wall)} wall, ${seconds(s.cpu)} cpu`;
 
@@ -355,6 +360,7 @@ async function main(): Promise<void> {
     `data: ${N_JOBS} jobs, ${N_LEDGER} ledger rows, ${N_PAYMENTS} payments, ${N_REQUESTS} requests, ${(bytes / 1e6).toFixed(0)} MB${reuse ? ' (reused)' : ` (generated in ${seconds(performance.now() - tg)})`}`,
   );
 
+  console.log(`load average at start: ${load()}`);
   const papa: Span[] = [];
   const reading: Span[] = [];
   const rec: Span[] = [];
@@ -384,6 +390,7 @@ async function main(): Promise<void> {
       `ratio reconcile/papaparse: ${(r.wall / p.wall).toFixed(2)} wall, ${(r.cpu / p.cpu).toFixed(2)} cpu (target ≤ 1.50); ` +
       `reconcile/importer alone: ${(r.wall / q.wall).toFixed(2)} wall, ${(r.cpu / q.cpu).toFixed(2)} cpu`,
   );
+  console.log(`load average at end: ${load()}`);
   if (!values.keep && values.dir === undefined) rmSync(dir, { recursive: true, force: true });
   else console.log(`data kept in ${dir}`);
 }

@@ -128,8 +128,8 @@ const LEDGER_TYPE = new Map<string, LedgerType>([
 ]);
 
 export function parseLedgerType(raw: string): LedgerType | null {
-  const key = normalizeWord(raw);
-  return LEDGER_TYPE.get(key) ?? null;
+  // The names as written first: every key is already normalized, and this skips a regex per row.
+  return LEDGER_TYPE.get(raw) ?? LEDGER_TYPE.get(normalizeWord(raw)) ?? null;
 }
 
 const REMEDY = new Map<string, RequestedRemedy>([
