@@ -97,6 +97,16 @@ test('a reviewer decides the basic scenario by keyboard, overrides, gets a four-
   await expect(pane.getByText('override', { exact: true })).toBeVisible();
   await expect(pane.getByText('The delivered file is black frames only')).toBeVisible();
 
+  // Re-picking another candidate recomputes the suggestion from that job, and is audited.
+  await openBySearch(page, 'REQ-1-0001');
+  await expect(pane.getByTestId('suggested-outcome')).toHaveText('Credit back');
+  await pane.getByRole('button', { name: 'Pick job_1_00002' }).click();
+  await expect(pane.getByTestId('candidates').locator('tr.candidate--picked')).toContainText('job_1_00002', {
+    timeout: 60_000,
+  });
+  await expect(pane.getByTestId('suggested-outcome')).toHaveText('Deny: output delivered');
+  await expect(pane.getByText('a reviewer’s re-pick')).toBeVisible();
+
   // A four-eyes credit-back: its decider cannot approve it, a second identity can.
   await openBySearch(page, 'REQ-1-0089');
   await expect(pane.getByText('four eyes', { exact: true }).first()).toBeVisible();
@@ -148,6 +158,7 @@ test('a reviewer decides the basic scenario by keyboard, overrides, gets a four-
   await expect(entries.filter({ hasText: 'decision.override' })).toHaveCount(1);
   await expect(entries.filter({ hasText: 'decision.approve' })).toHaveCount(1);
   await expect(entries.filter({ hasText: 'decision.undo' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'decision.repick' })).toHaveCount(1);
   await expect(entries.filter({ hasText: 'policy-settings:1' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByTestId('audit-chain-status')).toContainText('The chain holds');
