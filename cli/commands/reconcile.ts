@@ -5,7 +5,7 @@ import { PolicyCollector } from '../../shared/policy/indexes';
 import { prepareSettings, suggestAll } from '../../shared/policy/engine';
 import { DEFAULT_SETTINGS } from '../../shared/policy/settings';
 import { outcomeSummary, suggestionsCsv } from '../../shared/policy/suggestions-csv';
-import { ReadError, createRecordReader, isValidTimeZone } from '../../shared/reading/index';
+import { ReadError, createRecordReader, detachedCopy, isValidTimeZone } from '../../shared/reading/index';
 import type { DateOrder } from '../../shared/reading/timestamps';
 import { EXIT_OK, UsageError, type CliIo, type Command, type ParsedArgs } from '../command';
 import { fileChunks } from '../node-files';
@@ -136,9 +136,9 @@ export async function readPolicyIndexes(
   const rejected: Record<ImportKind, number> = { jobs: 0, ledger: 0, payments: 0, requests: 0, outages: 0 };
   const requests: SupportRequest[] = [];
   for (const path of files.requests)
-    rejected.requests += await readKind('requests', path, options, (r) => requests.push(r));
+    rejected.requests += await readKind('requests', path, options, (r) => requests.push(detachedCopy(r)));
   // The CLI runs under the default settings, so only jobs inside their windows need keeping.
-  const collector = new PolicyCollector(requests, DEFAULT_SETTINGS.windowHours);
+  const collector = new PolicyCollector(requests, DEFAULT_SETTINGS.windowHours, detachedCopy);
   for (const path of files.jobs)
     rejected.jobs += await readKind('jobs', path, options, (r) => collector.addJob(r));
   for (const path of files.ledger) {

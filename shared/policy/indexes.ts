@@ -109,13 +109,20 @@ export class PolicyCollector {
   private readonly outages: Outage[] = [];
   private latest = Number.NEGATIVE_INFINITY;
   readonly windowMs: number | null;
+  private readonly keep: <T extends object>(record: T) => T;
 
   /**
    * `windowHours`: keep only jobs inside a request window of that size (or named by a request),
    * as the streaming CLI does; null keeps every job of a requesting account, so the indexes serve
-   * any window setting.
+   * any window setting. `keep` is applied to every record the collector holds on to (the CLI
+   * passes the reader's detachedCopy, so that a kept row does not keep its whole chunk's text).
    */
-  constructor(requests: readonly SupportRequest[], windowHours: number | null = null) {
+  constructor(
+    requests: readonly SupportRequest[],
+    windowHours: number | null = null,
+    keep: <T extends object>(record: T) => T = (record) => record,
+  ) {
+    this.keep = keep;
     this.windowMs = windowHours === null ? null : windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
     for (const request of this.requestsInOrder) {
@@ -155,7 +162,7 @@ export class PolicyCollector {
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
-    this.jobById.set(job.jobId, job);
+    this.jobById.set(job.jobId, this.keep(job));
     this.keptJobFilter.add(job.jobId);
   }
 
@@ -166,7 +173,7 @@ export class PolicyCollector {
     const requester = account !== undefined;
     const keptJob =
       entry.jobId !== '' && this.keptJobFilter.mayHave(entry.jobId) && this.jobById.has(entry.jobId);
-    if (entry.jobId === '' ? requester : keptJob) this.ledger.push(entry);
+    if (entry.jobId === '' ? requester : keptJob) this.ledger.push(this.keep(entry));
   }
 
   addPayment(payment: Payment): void {
@@ -174,13 +181,13 @@ export class PolicyCollector {
     const account = this.accounts.get(payment.accountEmail);
     if (!account) return;
     account.known = true;
-    this.payments.push(payment);
+    this.payments.push(this.keep(payment));
   }
 
   addOutage(outage: Outage): void {
     this.see(outage.startedAt);
     this.see(outage.resolvedAt);
-    this.outages.push(outage);
+    this.outages.push(this.keep(outage));
   }
 
   finish(): PolicyIndexes {

@@ -17,6 +17,7 @@ export {
 export { readAllRecords, readRecordsOfKind, type ReadAllResult } from './read-all';
 export { ReadError, type ReadErrorCode } from './read-error';
 export { CsvTokenizer, type RowSink, type TokenError, type TokenizerOptions } from './csv-tokenizer';
+export { detachedCopy } from './detach';
 export { DELIMITERS, delimiterName, detectDelimiter, type Delimiter } from './delimiter';
 export { SNIFF_BYTES, createDecoder, sniffEncoding, type TextEncodingName } from './encoding';
 export { contentFingerprint, fingerprintNumber, naturalKey } from './fingerprint';
