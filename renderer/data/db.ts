@@ -1,4 +1,4 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { AuditEntry } from '../../shared/audit/chain';
 import type { Decision } from '../../shared/review/decision';
 import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-settings-version';
@@ -6,7 +6,7 @@ import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
 import type { StoredSigningKey } from '../bridge/web-signing';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
 import { packLegacyBlock } from './packed-rows';
-import { bucketOf, foldedDirectoryGroup } from './row-blocks';
+import { bucketOf, foldedGroup } from './row-blocks';
 import type {
   ImportBatch,
   MappingProfile,
@@ -84,17 +84,17 @@ export class ReviewDeskDb extends Dexie {
           .toCollection()
           .modify((block: RowBlock & { rows?: unknown[][] }) => packLegacyBlock(block, bucketOf)),
       );
-    // Directory groups went from 512 buckets to 64; each old bucket folds whole onto one new one.
-    this.version(6)
-      .stores({})
-      .upgrade((tx) =>
-        tx
-          .table('rowBlocks')
-          .toCollection()
-          .modify((block: RowBlock) => {
-            block.g = foldedDirectoryGroup(block.g);
-          }),
-      );
+    // Directory groups went from 512 buckets to 64 (version 6), then account and job groups too
+    // (version 7); each old bucket folds whole onto one new one.
+    const foldGroups = (tx: Transaction) =>
+      tx
+        .table('rowBlocks')
+        .toCollection()
+        .modify((block: RowBlock) => {
+          block.g = foldedGroup(block.g);
+        });
+    this.version(6).stores({}).upgrade(foldGroups);
+    this.version(7).stores({}).upgrade(foldGroups);
   }
 }
 

@@ -344,9 +344,9 @@ export function useAppliedReports(options: {
     const wanted = new Set(batches.flatMap((b) => b.items.map((i) => i.idempotency_key)));
     const restores: LedgerEntry[] = [];
     for (const block of blocks) {
-      for (const row of blockRows(block)) {
+      for (const row of blockRows(block, { field: 3, equals: 'restore' })) {
         const tuple = row as LedgerTuple;
-        if (tuple[3] === 'restore' && wanted.has(tuple[8].trim().toLowerCase())) {
+        if (wanted.has(tuple[8].trim().toLowerCase())) {
           restores.push(tupleToLedger(tuple));
         }
       }

@@ -2,6 +2,7 @@ import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../sh
 import { db } from './db';
 import type { RowBlock } from './import-records';
 import {
+  BUCKETS,
   blockRows,
   groupKey,
   hourOfGroup,
@@ -26,12 +27,13 @@ function blocksOf(group: string): Promise<RowBlock[]> {
 export async function getJob(jobId: string): Promise<Imported<Job> | null> {
   let accountBucket: number | null = null;
   for (const block of await blocksOf(groupKey.jobsById(jobId))) {
-    const hit = (blockRows(block) as DirectoryTuple[]).find((row) => row[0] === jobId);
+    const hit = (blockRows(block, { field: 0, equals: jobId }) as DirectoryTuple[])[0];
     if (hit) accountBucket = hit[2];
   }
   if (accountBucket === null) return null;
-  for (const block of await blocksOf(groupKey.jobsByAccountBucket(accountBucket))) {
-    const hit = (blockRows(block) as JobTuple[]).find((row) => row[0] === jobId);
+  // Rows stored when there were 512 buckets name their old bucket, which folds onto today's.
+  for (const block of await blocksOf(groupKey.jobsByAccountBucket(accountBucket % BUCKETS))) {
+    const hit = (blockRows(block, { field: 0, equals: jobId }) as JobTuple[])[0];
     if (hit) return { ...tupleToJob(hit), batchId: block.b };
   }
   return null;
@@ -45,7 +47,7 @@ export async function jobsOfAccount(
 ): Promise<Imported<Job>[]> {
   const jobs: Imported<Job>[] = [];
   for (const block of await blocksOf(groupKey.jobsByAccount(email))) {
-    for (const row of blockRows(block) as JobTuple[]) {
+    for (const row of blockRows(block, { field: 1, equals: email }) as JobTuple[]) {
       if (row[1] === email && row[3] >= from && row[3] <= to)
         jobs.push({ ...tupleToJob(row), batchId: block.b });
     }
@@ -113,7 +115,7 @@ export async function forEachJob(visit: (job: Imported<Job>) => void): Promise<v
 export async function ledgerOfAccount(email: string): Promise<Imported<LedgerEntry>[]> {
   const rows: Imported<LedgerEntry>[] = [];
   for (const block of await blocksOf(groupKey.ledgerByAccount(email))) {
-    for (const row of blockRows(block) as LedgerTuple[])
+    for (const row of blockRows(block, { field: 1, equals: email }) as LedgerTuple[])
       if (row[1] === email) rows.push({ ...tupleToLedger(row), batchId: block.b });
   }
   return rows.sort((a, b) => a.createdAt - b.createdAt);
@@ -122,7 +124,7 @@ export async function ledgerOfAccount(email: string): Promise<Imported<LedgerEnt
 export async function ledgerOfJob(jobId: string): Promise<Imported<LedgerEntry>[]> {
   const rows: Imported<LedgerEntry>[] = [];
   for (const block of await blocksOf(groupKey.ledgerByJob(jobId))) {
-    for (const row of blockRows(block) as LedgerTuple[])
+    for (const row of blockRows(block, { field: 5, equals: jobId }) as LedgerTuple[])
       if (row[5] === jobId) rows.push({ ...tupleToLedger(row), batchId: block.b });
   }
   return rows.sort((a, b) => a.createdAt - b.createdAt);

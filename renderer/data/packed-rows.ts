@@ -190,35 +190,58 @@ export function packTuples(group: string, tuples: readonly unknown[][]): PackedR
   return packer.pack();
 }
 
-/** The block's rows as tuples of its group's layout. */
-export function unpackRows(group: string, packed: PackedRows): unknown[][] {
+/** Only the rows whose text field `field` (a tuple index) equals `equals`. */
+export interface RowFilter {
+  field: number;
+  equals: string;
+}
+
+/**
+ * The block's rows as tuples of its group's layout, or only those `where` selects: a block holds
+ * the rows of many accounts or jobs, and a filtered read builds strings for its matches alone.
+ */
+export function unpackRows(group: string, packed: PackedRows, where?: RowFilter): unknown[][] {
   const fields = fieldsOfGroup(group);
+  const width = fields.length;
   const { n, lens, nums } = packed;
   const text = decoder.decode(packed.text);
-  const rows: unknown[][] = new Array<unknown[]>(n);
+  const rows: unknown[][] = [];
+  const starts = new Array<number>(width).fill(0);
+  const lengths = new Array<number>(width).fill(0);
+  const values = new Array<number>(width).fill(0);
   let at = 0;
   let l = 0;
   let v = 0;
   for (let r = 0; r < n; r++) {
-    const row = new Array<unknown>(fields.length);
-    for (let f = 0; f < fields.length; f++) {
-      if (fields[f] === 's') {
-        let length = 0;
-        let shift = 0;
-        let byte: number;
-        do {
-          byte = lens[l++]!;
-          length += (byte & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (byte >= 0x80);
-        row[f] = text.slice(at, at + length);
-        at += length;
-      } else {
-        const value = nums[v++]!;
-        row[f] = Number.isNaN(value) && fields[f] === 'N' ? null : value;
+    for (let f = 0; f < width; f++) {
+      if (fields[f] !== 's') {
+        values[f] = nums[v++]!;
+        continue;
       }
+      let length = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = lens[l++]!;
+        length += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      starts[f] = at;
+      lengths[f] = length;
+      at += length;
     }
-    rows[r] = row;
+    if (
+      where &&
+      (lengths[where.field] !== where.equals.length || !text.startsWith(where.equals, starts[where.field]))
+    )
+      continue;
+    const row = new Array<unknown>(width);
+    for (let f = 0; f < width; f++) {
+      const field = fields[f];
+      if (field === 's') row[f] = text.slice(starts[f], starts[f]! + lengths[f]!);
+      else row[f] = Number.isNaN(values[f]) && field === 'N' ? null : values[f];
+    }
+    rows.push(row);
   }
   return rows;
 }

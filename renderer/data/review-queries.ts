@@ -103,9 +103,9 @@ export async function accountJobs(database: ReviewDeskDb, accountEmail: string):
   const blocks = await database.rowBlocks.where('g').equals(groupKey.jobsByAccount(accountEmail)).toArray();
   const byId = new Map<string, Job>();
   for (const block of blocks) {
-    for (const row of blockRows(block)) {
+    for (const row of blockRows(block, { field: 1, equals: accountEmail })) {
       const tuple = row as JobTuple;
-      if (tuple[1] === accountEmail && !byId.has(tuple[0])) byId.set(tuple[0], tupleToJob(tuple));
+      if (!byId.has(tuple[0])) byId.set(tuple[0], tupleToJob(tuple));
     }
   }
   return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : 1));
@@ -116,9 +116,9 @@ export async function jobLedger(database: ReviewDeskDb, jobId: string): Promise<
   const blocks = await database.rowBlocks.where('g').equals(groupKey.ledgerByJob(jobId)).toArray();
   const byId = new Map<string, LedgerEntry>();
   for (const block of blocks) {
-    for (const row of blockRows(block)) {
+    for (const row of blockRows(block, { field: 5, equals: jobId })) {
       const tuple = row as LedgerTuple;
-      if (tuple[5] === jobId && !byId.has(tuple[0])) byId.set(tuple[0], tupleToLedger(tuple));
+      if (!byId.has(tuple[0])) byId.set(tuple[0], tupleToLedger(tuple));
     }
   }
   return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);

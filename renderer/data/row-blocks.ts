@@ -1,6 +1,6 @@
 import type { Job, JobStatus, LedgerEntry, LedgerType } from '../../shared/domain/records';
 import type { RowBlock } from './import-records';
-import { unpackRows } from './packed-rows';
+import { unpackRows, type RowFilter } from './packed-rows';
 
 /**
  * Jobs and ledger rows are stored as compact tuples in blocks, one block per group per flush.
@@ -14,7 +14,7 @@ import { unpackRows } from './packed-rows';
  * so that a million rows are a few thousand IndexedDB records, each query reads a handful of
  * them, and a batch's rows are its blocks (index `b`), which Undo deletes.
  */
-export const BUCKETS = 512;
+export const BUCKETS = 64;
 /**
  * Directory groups (a row by its id) use fewer buckets: their rows are small, and IndexedDB
  * stores a value under 64 KB inline at several times the CPU cost per byte of a larger one
@@ -26,13 +26,17 @@ export const HOUR_MS = 3_600_000;
 export type BlockKind = 'jobs' | 'ledger';
 
 /** FNV-1a over UTF-16 code units: stable across machines and runs. */
-export function bucketOf(text: string): number {
+export function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % BUCKETS;
+  return h >>> 0;
+}
+
+export function bucketOf(text: string): number {
+  return hashOf(text) % BUCKETS;
 }
 
 /** The directory bucket of a natural key: whole account buckets fold onto it (64 divides 512). */
@@ -40,11 +44,15 @@ export function idBucketOf(key: string): number {
   return bucketOf(key) % ID_BUCKETS;
 }
 
-/** A directory group named with its old 512-bucket number, renamed to its 64-bucket one. */
-export function foldedDirectoryGroup(group: string): string {
-  const match = /^(jobs|ledger)\.i\.(\d{4})$/.exec(group);
+/**
+ * A group named with its bucket number from when there were 512 buckets, renamed to today's:
+ * every old bucket folds whole onto one new one, because 64 divides 512.
+ */
+export function foldedGroup(group: string): string {
+  const match = /^(jobs|ledger)\.([aij])\.(\d{4})$/.exec(group);
   if (!match) return group;
-  return `${match[1]}.i.${pad(Number(match[2]) % ID_BUCKETS, 4)}`;
+  const buckets = match[2] === 'i' ? ID_BUCKETS : BUCKETS;
+  return `${match[1]}.${match[2]}.${pad(Number(match[3]) % buckets, 4)}`;
 }
 
 function pad(n: number, width: number): string {
@@ -172,7 +180,10 @@ export function tupleToLedger(t: LedgerTuple): LedgerEntry {
 /** Directory rows: natural key, content fingerprint, and the bucket of the row's account group. */
 export type DirectoryTuple = [key: string, fingerprint: number, accountBucket: number];
 
-/** A stored block's rows, as the tuples of its group (JobTuple, LedgerTuple or DirectoryTuple). */
-export function blockRows(block: RowBlock): unknown[][] {
-  return unpackRows(block.g, block);
+/**
+ * A stored block's rows, as the tuples of its group (JobTuple, LedgerTuple or DirectoryTuple);
+ * with `where`, only the rows whose text field at that tuple index equals the value.
+ */
+export function blockRows(block: RowBlock, where?: RowFilter): unknown[][] {
+  return unpackRows(block.g, block, where);
 }

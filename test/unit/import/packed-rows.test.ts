@@ -160,3 +160,17 @@ describe('a packed block', () => {
     expect(tupleToJob(unpackRows('jobs.a.0001', copy)[0] as ReturnType<typeof jobToTuple>)).toEqual(job);
   });
 });
+
+describe('a filtered read', () => {
+  it('builds only the rows whose text field equals the value, in stored order', () => {
+    const packer = new RowPacker();
+    const accounts = ['ana@example.com', 'bo@example.com', 'ana@example.co', 'ana@example.com'];
+    accounts.forEach((accountEmail, i) => packJob(packer, { ...job, jobId: `job_${i}`, accountEmail }));
+    const packed = packer.pack();
+    const rows = unpackRows('jobs.a.0001', packed, { field: 1, equals: 'ana@example.com' });
+    expect(rows.map((row) => row[0])).toEqual(['job_0', 'job_3']);
+    expect(rows[1]).toEqual(jobToTuple({ ...job, jobId: 'job_3', accountEmail: 'ana@example.com' }));
+    expect(unpackRows('jobs.a.0001', packed, { field: 0, equals: 'job_2' })).toHaveLength(1);
+    expect(unpackRows('jobs.a.0001', packed, { field: 0, equals: 'job_9' })).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import type { Job, LedgerEntry } from '@shared/domain/records';
 import {
   BUCKETS,
   ID_BUCKETS,
-  foldedDirectoryGroup,
+  foldedGroup,
+  hashOf,
   idBucketOf,
   bucketOf,
   groupKey,
@@ -90,22 +91,25 @@ describe('groups', () => {
   });
 });
 
-describe('directory groups', () => {
-  it('use 64 buckets, each the fold of whole account-sized buckets', () => {
-    for (const key of ['job_1', 'job_2', 'L-99', 'x']) {
-      expect(idBucketOf(key)).toBe(bucketOf(key) % ID_BUCKETS);
-      expect(foldedDirectoryGroup(`jobs.i.${String(bucketOf(key)).padStart(4, '0')}`)).toBe(
-        groupKey.jobsById(key),
-      );
-      expect(foldedDirectoryGroup(`ledger.i.${String(bucketOf(key)).padStart(4, '0')}`)).toBe(
-        groupKey.ledgerById(key),
-      );
+describe('groups stored with 512 buckets', () => {
+  it('fold whole onto today’s groups, directory and account groups alike', () => {
+    for (const key of ['job_1', 'job_2', 'L-99', 'x', 'ana@example.com']) {
+      const old = String(hashOf(key) % 512).padStart(4, '0');
+      expect(foldedGroup(`jobs.i.${old}`)).toBe(groupKey.jobsById(key));
+      expect(foldedGroup(`ledger.i.${old}`)).toBe(groupKey.ledgerById(key));
+      expect(foldedGroup(`jobs.a.${old}`)).toBe(groupKey.jobsByAccount(key));
+      expect(foldedGroup(`ledger.a.${old}`)).toBe(groupKey.ledgerByAccount(key));
+      expect(foldedGroup(`ledger.j.${old}`)).toBe(groupKey.ledgerByJob(key));
     }
   });
 
-  it('leave every other group as it is', () => {
-    expect(foldedDirectoryGroup('jobs.a.0511')).toBe('jobs.a.0511');
-    expect(foldedDirectoryGroup('jobs.h.0001772323200000')).toBe('jobs.h.0001772323200000');
-    expect(foldedDirectoryGroup('jobs.i.0063')).toBe('jobs.i.0063');
+  it('leave hour groups and today’s names as they are', () => {
+    expect(foldedGroup('jobs.h.0001772323200000')).toBe('jobs.h.0001772323200000');
+    expect(foldedGroup('jobs.i.0063')).toBe('jobs.i.0063');
+    expect(foldedGroup('jobs.a.0010')).toBe('jobs.a.0010');
+  });
+
+  it('put a directory row’s account bucket and its job in the same group', () => {
+    expect(idBucketOf('job_1')).toBe(bucketOf('job_1') % ID_BUCKETS);
   });
 });
