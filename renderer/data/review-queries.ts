@@ -1,7 +1,7 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../shared/domain/records';
 import type { PolicyData } from '../../shared/policy/indexes';
 import type { ReviewDeskDb } from './db';
-import type { StoredRequest } from './import-records';
+import type { ImportBatch, StoredRequest } from './import-records';
 import {
   blockRows,
   BUCKETS,
@@ -146,6 +146,21 @@ export async function allOutages(database: ReviewDeskDb): Promise<Outage[]> {
  * generations compensated elsewhere (exports, proactive credit-backs). A different stamp means
  * the suggestions are stale.
  */
+/**
+ * The imports that suggestions depend on. A running import changes its batch at every flush, so
+ * suggestions wait until it has landed: re-running them at every flush of a 54k-request import
+ * (each run reading a million jobs) took most of its 111 s.
+ */
+export function landedBatchesStamp(
+  batches: readonly Pick<ImportBatch, 'id' | 'status' | 'stored'>[],
+): string {
+  return batches
+    .filter((b) => b.status !== 'running')
+    .map((b) => `${b.id}:${b.status}:${b.stored}`)
+    .sort()
+    .join(',');
+}
+
 export async function suggestionInputsStamp(database: ReviewDeskDb, settingsSha256: string): Promise<string> {
   const [batches, exported, proactive, picks] = await Promise.all([
     database.importBatches.toArray(),
@@ -153,10 +168,7 @@ export async function suggestionInputsStamp(database: ReviewDeskDb, settingsSha2
     database.decisions.where('source').equals('outage_proactive').count(),
     database.jobPicks.toArray(),
   ]);
-  const batchPart = batches
-    .map((b) => `${b.id}:${b.status}:${b.stored}`)
-    .sort()
-    .join(',');
+  const batchPart = landedBatchesStamp(batches);
   const pickPart = picks
     .map((p) => `${p.requestId}=${p.jobId}`)
     .sort()
