@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImportKind, RecordByKind, SupportRequest } from '../../shared/domain/records';
 import { PolicyCollector } from '../../shared/policy/indexes';
@@ -98,6 +98,12 @@ export function parseReconcileArgs(args: ParsedArgs): {
   return { files, out, read: { timeZone: zone, dateOrder: order } };
 }
 
+/**
+ * Generated and exported logs run 100 to 190 bytes a row: guessing on the long side means at most
+ * one growth of the reader's duplicate index instead of ten, without sizing it far too big.
+ */
+const BYTES_PER_ROW_GUESS = 160;
+
 /** Streams one file through the importer's pipeline, handing each record on as it comes. */
 async function readKind<K extends ImportKind>(
   kind: K,
@@ -105,6 +111,11 @@ async function readKind<K extends ImportKind>(
   options: ReadOptionsCli,
   take: (record: RecordByKind[K]) => void,
 ): Promise<number> {
+  // An unreadable file is reported by fileChunks below, with its usual message.
+  const bytes = await stat(path).then(
+    (info) => info.size,
+    () => 0,
+  );
   try {
     const reader = createRecordReader<K>({
       kind,
@@ -112,6 +123,7 @@ async function readKind<K extends ImportKind>(
       timeZone: options.timeZone,
       dateOrder: options.dateOrder,
       hexFingerprints: false,
+      expectedRows: Math.floor(bytes / BYTES_PER_ROW_GUESS),
     });
     for await (const chunk of fileChunks(path)) {
       for (const accepted of reader.push(chunk).records) take(accepted.record);

@@ -47,6 +47,8 @@ export interface ReadOptions {
    * (the CLI): the hex text is a few string allocations per row. Default true.
    */
   hexFingerprints?: boolean;
+  /** A guess at the number of rows (say, from the file's size), to size the duplicate check up front. */
+  expectedRows?: number;
 }
 
 export type ReadRecord<K extends ImportKind> = RecordByKind[K] & { extra?: Record<string, string> };
@@ -143,7 +145,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
   private kind: ImportKind = 'jobs';
   private readonly zone: string;
   private readonly dateOrder: DateOrder;
-  private readonly seen = new KeyIndex();
+  private readonly seen: KeyIndex;
   private batch: ReadBatch<K> = { records: [], problems: [] };
   private readonly errors: RowProblem[] = [];
   private readonly notes: ReadProblem[] = [];
@@ -157,6 +159,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
     this.dateOrder = options.dateOrder ?? 'mdy';
     this.maxReported = options.maxReportedProblems ?? Infinity;
     this.hexFingerprints = options.hexFingerprints ?? true;
+    this.seen = new KeyIndex(options.expectedRows ?? 0);
     if (!isValidTimeZone(this.zone)) {
       throw new ReadError(
         'bad-option',

@@ -17,6 +17,16 @@ describe('KeyIndex', () => {
     expect(index.addOrFind('job_x', 1, 1)).toBe(-1);
   });
 
+  it('sized up front, still grows past a guess that was too low', () => {
+    const index = new KeyIndex(1000);
+    for (let i = 0; i < 5000; i++) expect(index.addOrFind(`e${i}`, i, -i)).toBe(-1);
+    for (let i = 0; i < 5000; i += 7) {
+      const entry = index.addOrFind(`e${i}`, 0, 0);
+      expect([index.lineOf(entry), index.fingerprintOf(entry)]).toEqual([i, -i]);
+    }
+    expect(index.size).toBe(5000);
+  });
+
   it('tells apart keys that differ only by order, case or length', () => {
     const index = new KeyIndex();
     for (const key of ['ab', 'ba', 'AB', 'a', 'ab ', '', '😀', 'job_1', 'job_10'])
