@@ -21,21 +21,20 @@
 import { chromium, type CDPSession, type Download, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import {
-  createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { type Server } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Decision } from '../shared/review/decision';
+import { serveDist } from './serve-dist';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 
 const ROOT = resolve(__dirname, '..');
@@ -50,32 +49,6 @@ const { values } = parseArgs({
 });
 const itemCount = Number(values.items);
 if (!Number.isInteger(itemCount) || itemCount <= 0) throw new Error('--items must be a positive integer');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(dist: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dist, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      r({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
 
 function build(work: string): string {
   if (values['no-build']) return join(ROOT, 'dist-web');
@@ -296,7 +269,7 @@ async function main() {
     let t = Date.now();
     const dist = build(work);
     console.error(`built in ${Date.now() - t} ms`);
-    const served = await serve(dist);
+    const served = await serveDist(dist);
     server = served.server;
     const context = await chromium.launchPersistentContext(join(work, 'profile'), {
       ...chromiumLaunchOptions(),

@@ -9,18 +9,10 @@
  */
 import { chromium, type Page, type Worker } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  readFileSync,
-  readdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, readdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { serveDist } from './serve-dist';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { generateJobs } from '../test/e2e/import-job-log';
 import { startProfile } from './page-profile';
@@ -47,33 +39,6 @@ function args(): { jobs: string | null; rows: number; save: string | null } {
   if (!jobs && (!Number.isInteger(rows) || rows <= 0))
     throw new Error('usage: bench:import -- --jobs FILE | --rows N');
   return { jobs, rows, save: value('--save') };
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      r({ server, url: `http://127.0.0.1:${port}/` });
-    }),
-  );
 }
 
 type MemoryPerformance = Performance & { memory?: { usedJSHeapSize: number } };
@@ -154,7 +119,7 @@ async function main() {
       const built = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
       if (built.status !== 0) throw new Error('vite build failed');
     }
-    const { server, url } = await serve();
+    const { server, url } = await serveDist(DIST);
     const launch = chromiumLaunchOptions();
     const profile = join(work, 'profile');
     const context = await chromium.launchPersistentContext(profile, {

@@ -16,20 +16,11 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startProfile } from './page-profile';
+import { serveDist } from './serve-dist';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 import { BIG_INCIDENT, generateOutageData } from './bench-outages-data';
 
@@ -68,32 +59,6 @@ async function dropOutagesCaches(page: Page) {
     await new Promise((r) => (store.transaction.oncomplete = r));
     db.close();
   });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(DIST: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((r) =>
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      r({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
 }
 
 async function importThrough(page: Page, file: string) {
@@ -212,7 +177,7 @@ async function main() {
     if (built.status !== 0 || !existsSync(join(dist, 'index.html'))) throw new Error('vite build failed');
     // A kept profile's data belongs to the origin it was imported on, port included.
     const port = reuse ? Number(readFileSync(imported, 'utf8').trim().split(' ')[2]) : 0;
-    const { server, url } = await serve(dist, port);
+    const { server, url } = await serveDist(dist, port);
     const context = await chromium.launchPersistentContext(join(work, 'profile'), {
       ...chromiumLaunchOptions(),
       headless: true,

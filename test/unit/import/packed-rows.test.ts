@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Job, LedgerEntry } from '@shared/domain/records';
+import { sampleJob, sampleLedgerEntry } from './sample-rows';
+import type { Job } from '@shared/domain/records';
 import {
   RowPacker,
   packDirectory,
@@ -19,35 +20,9 @@ import {
   tupleToLedger,
 } from '../../../renderer/data/row-blocks';
 
-const job: Job = {
-  jobId: 'job_1',
-  accountEmail: 'ana@example.com',
-  accountEmailRaw: ' Ana@Example.com',
-  createdAt: Date.UTC(2026, 2, 1, 10, 30),
-  startedAt: null,
-  completedAt: Date.UTC(2026, 2, 1, 10, 35),
-  status: 'failed',
-  errorCode: 'GPU_OOM',
-  errorMessage: 'out of memory, "frame" 12\nretry — naïve 日本 🎬',
-  outputUrl: '',
-  delivered: false,
-  creditsCharged: null,
-  model: 'vy-motion-2',
-  component: 'render',
-};
+const job = sampleJob;
 
-const entry: LedgerEntry = {
-  entryId: 'L1',
-  accountEmail: 'ana@example.com',
-  createdAt: 1,
-  type: 'restore',
-  credits: -10,
-  jobId: 'job_1',
-  amountMinor: null,
-  currency: '',
-  reference: 'key-1',
-  description: 'x'.repeat(300),
-};
+const entry = sampleLedgerEntry;
 
 /** What IndexedDB would store and give back: a structured clone. */
 function stored(packed: PackedRows): PackedRows {

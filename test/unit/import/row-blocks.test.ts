@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Job, LedgerEntry } from '@shared/domain/records';
+import { sampleJob, sampleLedgerEntry } from './sample-rows';
+
 import {
   BUCKETS,
   ID_BUCKETS,
@@ -15,22 +16,7 @@ import {
   tupleToLedger,
 } from '../../../renderer/data/row-blocks';
 
-const job: Job = {
-  jobId: 'job_1',
-  accountEmail: 'ana@example.com',
-  accountEmailRaw: ' Ana@Example.com',
-  createdAt: Date.UTC(2026, 2, 1, 10, 30),
-  startedAt: null,
-  completedAt: Date.UTC(2026, 2, 1, 10, 35),
-  status: 'failed',
-  errorCode: 'GPU_OOM',
-  errorMessage: 'out of memory, "frame" 12\nretry',
-  outputUrl: '',
-  delivered: false,
-  creditsCharged: null,
-  model: 'vy-motion-2',
-  component: 'render',
-};
+const job = sampleJob;
 
 describe('row tuples', () => {
   it('give back exactly the job they were made from', () => {
@@ -45,18 +31,7 @@ describe('row tuples', () => {
   });
 
   it('give back exactly the ledger entry they were made from', () => {
-    const entry: LedgerEntry = {
-      entryId: 'L1',
-      accountEmail: 'ana@example.com',
-      createdAt: 1,
-      type: 'restore',
-      credits: 10,
-      jobId: 'job_1',
-      amountMinor: null,
-      currency: '',
-      reference: 'key-1',
-      description: 'x',
-    };
+    const entry = sampleLedgerEntry;
     expect(tupleToLedger(ledgerToTuple(entry))).toEqual(entry);
   });
 });
