@@ -19,6 +19,12 @@ export interface BatchCounts {
   skipped: number;
 }
 
+/** The row counts of a reader's report, as a batch records them. */
+export function batchCountsOf(report: BatchCounts): BatchCounts {
+  const { rows, accepted, rejected, duplicates, warnings, skipped } = report;
+  return { rows, accepted, rejected, duplicates, warnings, skipped };
+}
+
 /** The reading settings a batch was imported with; Resume reads the file again with them. */
 export interface ImportSettings {
   kind: ImportKind;

@@ -206,8 +206,9 @@ export class BlockWriter extends BatchWriter {
 
   async flush(patch: Partial<ImportBatch>, last: boolean): Promise<void> {
     const stored = this.cross.stored + this.count;
-    const withHours = last || this.hourBytes() >= HOUR_FLUSH_BYTES;
-    this.flushedBytes += withHours ? this.bufferedBytes : this.bufferedBytes - this.hourBytes();
+    const hourBytes = this.hourBytes();
+    const withHours = last || hourBytes >= HOUR_FLUSH_BYTES;
+    this.flushedBytes += withHours ? this.bufferedBytes : this.bufferedBytes - hourBytes;
     const blocks = this.takeBlocks(withHours);
     this.count = 0;
     await this.store({

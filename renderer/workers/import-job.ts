@@ -3,7 +3,12 @@ import { ReadError, createRecordReader, type ColumnMapping, type HeaderInfo } fr
 import { appendAudit } from '../data/audit';
 import { batchTables, deleteBatchRows } from '../data/batch-rows';
 import { db } from '../data/db';
-import type { BatchCounts, ImportBatch, ImportSettings } from '../data/import-records';
+import {
+  batchCountsOf,
+  type BatchCounts,
+  type ImportBatch,
+  type ImportSettings,
+} from '../data/import-records';
 import { BatchWriter, BlockWriter, RecordWriter } from './batch-writer';
 import { chunksOf, type ByteSource } from './byte-source';
 import type { FileMeta, ImportOutcome, ImportProgress, ReadChoices } from './import-protocol';
@@ -226,15 +231,7 @@ async function readAndWrite(
     if (!activeWriter) throw new ReadError('no-header', `${request.file.name}: the file has no header line`);
     activeWriter.add(last.records);
     activeWriter.addProblems(last.problems);
-    const r = last.report;
-    Object.assign(counts, {
-      rows: r.rows,
-      accepted: r.accepted,
-      rejected: r.rejected,
-      duplicates: r.duplicates,
-      warnings: r.warnings,
-      skipped: r.skipped,
-    });
+    Object.assign(counts, batchCountsOf(last.report));
     await flushIfFull(true);
     const finishFrom = performance.now();
     // Cancel pressed while the last rows were being written still wins: the batch is not yet complete.

@@ -1,3 +1,4 @@
+import { batchCountsOf } from '../data/import-records';
 import type { ImportKind } from '../../shared/domain/records';
 import { ReadError, createRecordReader, type ReadProblem, type RecordReader } from '../../shared/reading';
 import { chunksOf, type ByteSource } from './byte-source';
@@ -58,14 +59,7 @@ export async function previewFile(
       const r = last.report;
       result.complete = true;
       result.rowsRead = r.rows;
-      result.counts = {
-        rows: r.rows,
-        accepted: r.accepted,
-        rejected: r.rejected,
-        duplicates: r.duplicates,
-        warnings: r.warnings,
-        skipped: r.skipped,
-      };
+      result.counts = batchCountsOf(r);
     }
   } catch (error) {
     result.error =

@@ -1,3 +1,4 @@
+import type { CompensationFacts } from '@shared/outages';
 import type { Job, LedgerEntry, Outage } from '@shared/domain/records';
 
 export const HOUR = 3_600_000;
@@ -50,3 +51,11 @@ export function entry(overrides: Partial<LedgerEntry> & { entryId: string }): Le
     ...overrides,
   };
 }
+
+/** Compensation facts for a data set where nothing was requested, restored or exported yet. */
+export const noFacts: CompensationFacts = {
+  ledgerFor: () => [],
+  requestsFor: () => [],
+  proactiveFor: () => null,
+  isExported: () => false,
+};

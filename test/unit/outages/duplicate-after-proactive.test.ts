@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SupportRequest } from '@shared/domain/records';
-import {
-  incidentReport,
-  incidentSpan,
-  proactiveDecisions,
-  selectAffectedJobs,
-  type CompensationFacts,
-} from '@shared/outages';
+import { incidentReport, incidentSpan, proactiveDecisions, selectAffectedJobs } from '@shared/outages';
 import { compileSettings } from '@shared/policy/compiled-settings';
 import { reconcileRecords } from '@shared/policy/engine';
 import { DEFAULT_SETTINGS } from '@shared/policy/settings';
-import { EMAIL, HOUR, MINUTE, T0, job, outage } from './builders';
-
-const noFacts: CompensationFacts = {
-  ledgerFor: () => [],
-  requestsFor: () => [],
-  proactiveFor: () => null,
-  isExported: () => false,
-};
+import { EMAIL, HOUR, MINUTE, T0, job, outage, noFacts } from './builders';
 
 describe('a customer request after a proactive credit-back', () => {
   it('is suggested deny_duplicate once the proactive decisions are passed to the engine', async () => {

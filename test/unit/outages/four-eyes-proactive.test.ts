@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  incidentReport,
-  incidentSpan,
-  proactiveDecisions,
-  selectAffectedJobs,
-  type CompensationFacts,
-} from '@shared/outages';
+import { incidentReport, incidentSpan, proactiveDecisions, selectAffectedJobs } from '@shared/outages';
 import { compileSettings } from '@shared/policy/compiled-settings';
 import { DEFAULT_SETTINGS } from '@shared/policy/settings';
 import { needsSecondReviewer } from '@shared/review/decision';
 import { approvalProblem, approve, LifecycleError, readyForExport, undoStep } from '@shared/review/lifecycle';
-import { MINUTE, T0, job, outage } from './builders';
-
-const noFacts: CompensationFacts = {
-  ledgerFor: () => [],
-  requestsFor: () => [],
-  proactiveFor: () => null,
-  isExported: () => false,
-};
+import { MINUTE, T0, job, outage, noFacts } from './builders';
 
 const THRESHOLD = 500;
 
