@@ -4,7 +4,8 @@ import type { Decision } from '../../shared/review/decision';
 import type { JobPick, PolicySettingsVersion } from '../../shared/review/policy-settings-version';
 import type { StoredSuggestion } from '../../shared/review/stored-suggestion';
 import type { StoredSigningKey } from '../bridge/web-signing';
-import type { ExportBatchRow, ExportedItemRow } from './export-records';
+import type { ExportBatchRow, ExportedItemRow, ExportSetRow } from './export-records';
+import { exportSetsFromItems } from './export-sets';
 import { packLegacyBlock } from './packed-rows';
 import { bucketOf, foldedGroup } from './row-blocks';
 import type {
@@ -36,7 +37,9 @@ export class ReviewDeskDb extends Dexie {
   jobPicks!: EntityTable<JobPick, 'requestId'>;
   signingKeys!: EntityTable<StoredSigningKey, 'fingerprint'>;
   exportBatches!: EntityTable<ExportBatchRow, 'batchId'>;
+  /** Retired in version 8 (emptied into exportSets); kept while readers outside exports count it. */
   exportedItems!: EntityTable<ExportedItemRow, 'idempotencyKey'>;
+  exportSets!: EntityTable<ExportSetRow, 'id'>;
   importBatches!: EntityTable<ImportBatch, 'id'>;
   importProblems!: EntityTable<ProblemChunk, 'id'>;
   mappingProfiles!: EntityTable<MappingProfile, 'name'>;
@@ -95,6 +98,18 @@ export class ReviewDeskDb extends Dexie {
         });
     this.version(6).stores({}).upgrade(foldGroups);
     this.version(7).stores({}).upgrade(foldGroups);
+    // Exported generations: one record per batch instead of one per item, and decisions are no
+    // longer rewritten on export (see export-sets.ts). Decisions stored as `exported` stay so.
+    this.version(8)
+      .stores({ exportSets: '&id, batchId' })
+      .upgrade(async (tx) => {
+        const [items, batches] = await Promise.all([
+          tx.table<ExportedItemRow>('exportedItems').toArray(),
+          tx.table<ExportBatchRow>('exportBatches').toArray(),
+        ]);
+        await tx.table<ExportSetRow>('exportSets').bulkAdd(exportSetsFromItems(items, batches));
+        await tx.table('exportedItems').clear();
+      });
   }
 }
 

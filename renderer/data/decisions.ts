@@ -5,6 +5,7 @@ import type { Decision } from '../../shared/review/decision';
 import { approve, decide, isOverride, LifecycleError, undoStep } from '../../shared/review/lifecycle';
 import { afterDecisionRemoved, type StoredSuggestion } from '../../shared/review/stored-suggestion';
 import { db } from './db';
+import { readExportLocks, withExportLock } from './export-sets';
 import { settingsInForce } from './policy-settings';
 
 export interface DecideItem {
@@ -107,8 +108,8 @@ export async function decideRequests(items: readonly DecideItem[], actor: string
 
 /** A second reviewer approves a four_eyes decision. */
 export async function approveDecision(requestId: string, actor: string): Promise<Decision> {
-  return db.transaction('rw', db.decisions, db.audit, async () => {
-    const before = await db.decisions.get(requestId);
+  return db.transaction('rw', db.decisions, db.exportSets, db.audit, async () => {
+    const before = await lockedDecision(requestId);
     if (!before) throw new LifecycleError('There is no decision to approve.');
     const after = approve(before, actor, new Date());
     await db.decisions.put(after);
@@ -122,8 +123,8 @@ export async function approveDecision(requestId: string, actor: string): Promise
 /** One step back: a second approval is withdrawn, or the decision is removed. Never after export. */
 export async function undoDecision(requestId: string, actor: string): Promise<DecisionChange> {
   if (actor.trim() === '') throw new LifecycleError('Set your reviewer identity in Settings before undoing.');
-  return db.transaction('rw', db.suggestions, db.decisions, db.audit, async () => {
-    const before = await db.decisions.get(requestId);
+  return db.transaction('rw', db.suggestions, db.decisions, db.exportSets, db.audit, async () => {
+    const before = await lockedDecision(requestId);
     if (!before) throw new LifecycleError('There is nothing to undo: the request is not decided.');
     const step = undoStep(before);
     let change: DecisionChange;
@@ -150,6 +151,27 @@ export async function undoDecision(requestId: string, actor: string): Promise<De
   });
 }
 
+/**
+ * The stored decision with its export lock: a decision keeps its stored state when a batch of
+ * this desk exports it, and reads as `exported` from then on (export-sets.ts). Call it inside a
+ * transaction over decisions and exportSets, or on its own.
+ */
+async function lockedDecision(requestId: string): Promise<Decision | undefined> {
+  const [decision, locks] = await Promise.all([db.decisions.get(requestId), readExportLocks(db)]);
+  return decision ? withExportLock(decision, locks) : undefined;
+}
+
 export function decisionFor(requestId: string): Promise<Decision | undefined> {
-  return db.decisions.get(requestId);
+  return db.transaction('r', db.decisions, db.exportSets, () => lockedDecision(requestId));
+}
+
+/** The decisions on requests (not proactive ones), with their export locks, for the review queue. */
+export function requestDecisions(): Promise<Decision[]> {
+  return db.transaction('r', db.decisions, db.exportSets, async () => {
+    const [list, locks] = await Promise.all([
+      db.decisions.where('source').equals('request').toArray(),
+      readExportLocks(db),
+    ]);
+    return list.map((d) => withExportLock(d, locks));
+  });
 }

@@ -20,6 +20,16 @@ import { storedOverdueDays } from '../features/exports/overdue-days';
 import { appendAudit } from './audit';
 import { db } from './db';
 import type { ExportBatchRow, ExportedItemRow } from './export-records';
+import {
+  exportedItemsOf,
+  exportedKeysOf,
+  exportLocksOf,
+  exportSetOf,
+  readExportLocks,
+  readExportSets,
+  withExportLock,
+  type ExportLocks,
+} from './export-sets';
 import { blockRows, groupKey, tupleToLedger, type LedgerTuple } from './row-blocks';
 
 /** Everything the Exports page weighs, read in one consistent snapshot. */
@@ -39,28 +49,48 @@ function auditHead(): Promise<number | null> {
     .then((seq) => (typeof seq === 'number' ? seq : null));
 }
 
-async function snapshot(): Promise<ExportSnapshot> {
-  const tables = [db.decisions, db.suggestions, db.exportedItems, db.exportBatches, db.audit];
+/** What the Exports page plans from (useExportPlan), read in one transaction. */
+export async function exportSnapshot(): Promise<ExportSnapshot> {
+  const tables = [db.decisions, db.suggestions, db.exportSets, db.exportBatches, db.audit];
   return db.transaction('r', tables, async () => {
-    // Two equals() reads use getAll; anyOf() walks a cursor, several times slower at 10,000 rows.
-    const [decided, approved, exportedRows, latest, head] = await Promise.all([
-      db.decisions.where('state').equals('decided').toArray(),
-      db.decisions.where('state').equals('approved').toArray(),
-      db.exportedItems.toArray(),
-      db.exportBatches.orderBy('batchId').last(),
-      auditHead(),
-    ]);
-    const decisions = [...decided, ...approved];
+    const [sets, latest, head] = await Promise.all([readExportSets(db), chainHead(), auditHead()]);
+    const decisions = await openDecisions(exportLocksOf(sets));
     const overrides = decisions.filter((d) => d.rule === null).map((d) => d.requestId);
     const suggestions = await db.suggestions.bulkGet(overrides);
     return {
       decisions,
       suggestedRules: new Map(suggestions.flatMap((s) => (s ? [[s.requestId, s.rule] as const] : []))),
-      exported: new Map(exportedRows.map((row) => [row.idempotencyKey, row])),
+      exported: exportedItemsOf(sets),
       latest: latest ?? null,
       auditHead: head,
     };
   });
+}
+
+/**
+ * Decided and approved decisions that no batch of this desk holds yet. An exported decision keeps
+ * its stored state (export-sets.ts), so the state index's keys are read first and only the open
+ * decisions after: once a batch is out, its decisions are never read again here.
+ */
+async function openDecisions(locks: ExportLocks): Promise<Decision[]> {
+  const [decidedIds, approvedIds] = await Promise.all([
+    db.decisions.where('state').equals('decided').primaryKeys(),
+    db.decisions.where('state').equals('approved').primaryKeys(),
+  ]);
+  const total = decidedIds.length + approvedIds.length;
+  const open = [...decidedIds, ...approvedIds].filter((id) => !locks.has(id));
+  if (open.length === 0) return [];
+  // bulkGet issues one request per key: several times slower per record than getAll, so it is
+  // only worth it when most of the decisions are exported.
+  if (open.length * 4 < total) {
+    return (await db.decisions.bulkGet(open)).filter((d): d is Decision => d !== undefined);
+  }
+  // Two equals() reads use getAll; anyOf() walks a cursor, several times slower at 10,000 rows.
+  const [decided, approved] = await Promise.all([
+    db.decisions.where('state').equals('decided').toArray(),
+    db.decisions.where('state').equals('approved').toArray(),
+  ]);
+  return [...decided, ...approved].filter((d) => !locks.has(d.requestId));
 }
 
 function previousOf(latest: ExportBatchRow | null) {
@@ -79,7 +109,7 @@ export interface LivePlan {
  * a live query must not await, so the plan is computed from each new snapshot afterwards.
  */
 export function useExportPlan(signer: BatchSigner | null): LivePlan | undefined {
-  const state = useLiveQuery(snapshot, []);
+  const state = useLiveQuery(exportSnapshot, []);
   const [plan, setPlan] = useState<LivePlan | undefined>();
   const identity = signer?.identity ?? '';
   const key = signer?.key ?? '';
@@ -127,7 +157,7 @@ export async function exportNextBatch(input: {
   now?: Date;
 }): Promise<ExportedBatch> {
   const started = performance.now();
-  const state = input.basis ?? (await snapshot());
+  const state = input.basis ?? (await exportSnapshot());
   const { batch } = await planBatch({
     decisions: state.decisions,
     exported: state.exported,
@@ -153,19 +183,27 @@ export async function exportNextBatch(input: {
   // The benchmark (scripts/bench-export-web.ts) reports these two parts of the export.
   const signedAt = performance.now();
   performance.measure('export:build-and-sign', { start: started, end: signedAt });
-  await db.transaction('rw', [db.exportBatches, db.exportedItems, db.decisions, db.audit], async () => {
-    const head = await db.exportBatches.orderBy('batchId').last();
-    if ((head?.batchId ?? null) !== (state.latest?.batchId ?? null)) {
+  await db.transaction('rw', [db.exportBatches, db.exportSets, db.decisions, db.audit], async () => {
+    const head = await chainHeadId();
+    if (head !== (state.latest?.batchId ?? null)) {
       throw new ExportConflictError(
-        `Batch ${head?.batchId} was exported meanwhile; look at the list again before exporting.`,
+        `Batch ${head} was exported meanwhile; look at the list again before exporting.`,
       );
     }
-    const locked = await lockedDecisions(batch, state);
-    // Issued together: IndexedDB runs them in order, but the page serializes the next rows while
-    // the store writes the previous ones. One record per item and per decision is what costs here.
+    // A generation leaves once, whoever exported it: checked here against every batch stored now,
+    // own and recorded from other desks (a handful of records, one per batch).
+    const sets = await readExportSets(db);
+    const taken = exportedKeysOf(sets);
+    const clash = batch.items.find((i) => taken.has(i.idempotency_key));
+    if (clash) {
+      throw new ExportConflictError(
+        `Job ${clash.job_id} was exported meanwhile; nothing was exported. Look at the list again.`,
+      );
+    }
+    await checkDecisionsUnchanged(batch, state, exportLocksOf(sets));
+    // The set locks the batch's decisions; their records are left as they are (export-sets.ts).
     await Promise.all([
-      db.exportedItems.bulkAdd(exportedRows(batch, input.actor)),
-      db.decisions.bulkPut(locked),
+      db.exportSets.add(exportSetOf(batch, batch.items, { own: true, exportedBy: input.actor })),
       db.exportBatches.add(row),
     ]);
     // One entry for the batch; its request ids are the per-item detail.
@@ -185,36 +223,32 @@ export async function exportNextBatch(input: {
     });
   });
   performance.measure('export:record', { start: signedAt });
+  // Committed: the pages that list batches find this one in memory instead of reading its MBs back.
+  storedBatches.set(row.batchId, row);
+  parsedBatches.set(parsedKey(row), batch);
   return { row, signed };
 }
 
 /**
- * The batch's decisions, locked, once the re-check inside the export transaction passes. Every
- * change to decisions, exported items and batches appends an audit entry in the same transaction
- * (audit.ts), so an unchanged audit head means nothing moved since the snapshot, and reading
- * 10,000 decisions again is skipped. Otherwise each item is checked against what is stored now.
+ * The re-check of the batch's decisions inside the export transaction. Every change to decisions,
+ * export sets and batches appends an audit entry in the same transaction (audit.ts), so an
+ * unchanged audit head means nothing moved since the snapshot, and reading 10,000 decisions
+ * again is skipped. Otherwise each item is checked against what is stored now.
  */
-async function lockedDecisions(batch: CreditbackBatch, state: ExportSnapshot): Promise<Decision[]> {
+async function checkDecisionsUnchanged(
+  batch: CreditbackBatch,
+  state: ExportSnapshot,
+  locks: ExportLocks,
+): Promise<void> {
+  if (state.auditHead !== null && (await auditHead()) === state.auditHead) return;
   const byRequest = new Map(state.decisions.map((d) => [d.requestId, d]));
-  const lock = (d: Decision): Decision => ({ ...d, state: 'exported', batchId: batch.batch_id });
-  if (state.auditHead !== null && (await auditHead()) === state.auditHead) {
-    return batch.items.map((item) => lock(byRequest.get(item.request_id)!));
-  }
-  // Whole-store reads (getAll, getAllKeys): bulkGet issues one request per key, far slower at 10,000.
-  const [exportedKeys, decided, approved] = await Promise.all([
-    db.exportedItems.toCollection().primaryKeys(),
+  // Whole-store reads (getAll): bulkGet issues one request per key, far slower at 10,000.
+  const [decided, approved] = await Promise.all([
     db.decisions.where('state').equals('decided').toArray(),
     db.decisions.where('state').equals('approved').toArray(),
   ]);
-  const taken = new Set(exportedKeys);
-  const clash = batch.items.find((i) => taken.has(i.idempotency_key));
-  if (clash) {
-    throw new ExportConflictError(
-      `Job ${clash.job_id} was exported meanwhile; nothing was exported. Look at the list again.`,
-    );
-  }
-  const current = new Map([...decided, ...approved].map((d) => [d.requestId, d]));
-  return batch.items.map((item) => {
+  const current = new Map([...decided, ...approved].map((d) => [d.requestId, withExportLock(d, locks)]));
+  for (const item of batch.items) {
     const now = current.get(item.request_id);
     const then = byRequest.get(item.request_id);
     if (!now || !then || !sameDecision(now, then)) {
@@ -222,8 +256,7 @@ async function lockedDecisions(batch: CreditbackBatch, state: ExportSnapshot): P
         `The decision on ${item.request_id} changed meanwhile; look at the list again before exporting.`,
       );
     }
-    return lock(now);
-  });
+  }
 }
 
 function sameDecision(a: Decision, b: Decision): boolean {
@@ -237,30 +270,52 @@ function sameDecision(a: Decision, b: Decision): boolean {
   );
 }
 
-function exportedRows(batch: CreditbackBatch, actor: string): ExportedItemRow[] {
-  return batch.items.map((item) => ({
-    idempotencyKey: item.idempotency_key,
-    batchId: batch.batch_id,
-    requestId: item.request_id,
-    accountEmail: item.account_email,
-    jobId: item.job_id,
-    remedy: item.remedy,
-    credits: item.credits,
-    exportedBy: actor,
-    exportedAt: batch.created_at,
-  }));
+/**
+ * Stored batches never change (nothing updates or deletes them), so each row, a few MB of file
+ * text, is read once per page life: the live queries read the keys and only the rows not yet here.
+ */
+const storedBatches = new Map<string, ExportBatchRow>();
+
+/** The rows of these batch ids, in that order; call inside a transaction over exportBatches. */
+async function batchRows(ids: readonly string[]): Promise<ExportBatchRow[]> {
+  const missing = ids.filter((id) => !storedBatches.has(id));
+  if (missing.length > 0) {
+    for (const row of await db.exportBatches.bulkGet(missing)) if (row) storedBatches.set(row.batchId, row);
+  }
+  return ids.flatMap((id) => storedBatches.get(id) ?? []);
+}
+
+function chainHeadId(): Promise<string | null> {
+  return db.exportBatches
+    .orderBy('batchId')
+    .lastKey()
+    .then((id) => (typeof id === 'string' ? id : null));
+}
+
+/** The newest batch, the one the next batch chains to. */
+async function chainHead(): Promise<ExportBatchRow | null> {
+  const id = await chainHeadId();
+  return id === null ? null : ((await batchRows([id]))[0] ?? null);
 }
 
 /** Newest first. */
 export function useExportBatches(): ExportBatchRow[] | undefined {
-  return useLiveQuery(() => db.exportBatches.orderBy('batchId').reverse().toArray(), []);
+  return useLiveQuery(
+    () =>
+      db.transaction('r', db.exportBatches, async () =>
+        batchRows(await db.exportBatches.orderBy('batchId').reverse().primaryKeys()),
+      ),
+    [],
+  );
 }
 
 /** Stored batches never change, so each is parsed once (a 10,000-item batch is a few MB). */
 const parsedBatches = new Map<string, CreditbackBatch>();
 
+const parsedKey = (row: ExportBatchRow) => `${row.batchId}:${row.sha256}`;
+
 function parsedBatch(row: ExportBatchRow): CreditbackBatch {
-  const key = `${row.batchId}:${row.sha256}`;
+  const key = parsedKey(row);
   let batch = parsedBatches.get(key);
   if (!batch) {
     batch = parseStoredBatch(row);
@@ -283,7 +338,12 @@ export async function exportDecisions(input: {
   sign: ArmoredSigner;
 }): Promise<{ signed: SignedFile; count: number }> {
   const fileName = decisionExportFileName(input.period);
-  const decisions = (await db.decisions.toArray()).filter((d) => inPeriod(d.decidedAt, input.period));
+  const [stored, locks] = await db.transaction('r', [db.decisions, db.exportSets], () =>
+    Promise.all([db.decisions.toArray(), readExportLocks(db)]),
+  );
+  const decisions = stored
+    .filter((d) => inPeriod(d.decidedAt, input.period))
+    .map((d) => withExportLock(d, locks));
   const requests = await db.suggestions.bulkGet(decisions.map((d) => d.requestId));
   const rows = decisions.map((d, i) => decisionExportRow(d, requests[i]?.receivedAt ?? null));
   const signed = await signDecisionExport(rows, input.period, input.sign);
@@ -336,7 +396,9 @@ export function useAppliedReports(options: {
   // An explicit transaction: Dexie's live-query cache would deep-copy every block it reads.
   return useLiveQuery(async () => {
     const { batches, blocks } = await db.transaction('r', [db.exportBatches, db.rowBlocks], async () => {
-      const batches = (await db.exportBatches.toArray()).map(parsedBatch);
+      const batches = (await batchRows(await db.exportBatches.orderBy('batchId').primaryKeys())).map(
+        parsedBatch,
+      );
       const items = batches.flatMap((b) => b.items);
       const groups = items.length ? restoreGroups(items, groupKey) : [];
       return { batches, blocks: groups.length ? await db.rowBlocks.where('g').anyOf(groups).toArray() : [] };
@@ -364,13 +426,18 @@ export async function recordForeignBatch(input: {
   batch: CreditbackBatch;
 }): Promise<{ added: number; known: number }> {
   const { batch } = input;
-  return db.transaction('rw', [db.exportedItems, db.exportBatches, db.audit], async () => {
+  return db.transaction('rw', [db.exportSets, db.exportBatches, db.audit], async () => {
     const own = await db.exportBatches.get(batch.batch_id);
     if (own && own.signerKey === batch.signer.key) return { added: 0, known: batch.items.length };
-    const keys = batch.items.map((i) => i.idempotency_key);
-    const existing = await db.exportedItems.bulkGet(keys);
-    const fresh = exportedRows(batch, batch.signer.identity).filter((_, i) => existing[i] === undefined);
-    await db.exportedItems.bulkAdd(fresh);
+    const known = exportedKeysOf(await readExportSets(db));
+    const fresh = batch.items.filter((item) => {
+      if (known.has(item.idempotency_key)) return false;
+      known.add(item.idempotency_key);
+      return true;
+    });
+    if (fresh.length > 0) {
+      await db.exportSets.add(exportSetOf(batch, fresh, { own: false, exportedBy: batch.signer.identity }));
+    }
     await appendAudit({
       actor: input.actor,
       action: 'export.batch',

@@ -2,6 +2,7 @@ import type { LedgerEntry, Outage } from '../../shared/domain/records';
 import type { RequestOnJob } from '../../shared/outages';
 import type { Decision } from '../../shared/review/decision';
 import type { ReviewDeskDb } from './db';
+import { exportLocksOf, readExportSets, withExportLock } from './export-sets';
 import {
   blockRows,
   BUCKETS,
@@ -116,18 +117,21 @@ export async function compensationRecords(
   database: ReviewDeskDb,
   jobIds: ReadonlySet<string>,
 ): Promise<CompensationRecords> {
-  const [suggestionPairs, decisionPairs, exportedRows] = await Promise.all([
+  const [suggestionPairs, decisionPairs, sets] = await Promise.all([
     indexPairs(database.suggestions, 'jobId'),
     indexPairs(database.decisions, 'jobId'),
-    database.exportedItems.toArray(),
+    readExportSets(database),
   ]);
+  // Decisions exported by this desk read as exported, as everywhere (export-sets.ts).
+  const locks = exportLocksOf(sets);
+  const locked = (d: Decision | undefined) => (d ? withExportLock(d, locks) : d);
   const suggestionIds = suggestionPairs.filter(([jobId]) => jobIds.has(jobId)).map(([, id]) => id);
   const decisionIds = decisionPairs.filter(([jobId]) => jobIds.has(jobId)).map(([, id]) => id);
-  const decisionsOnJobs = await database.decisions.bulkGet(decisionIds);
+  const decisionsOnJobs = (await database.decisions.bulkGet(decisionIds)).map(locked);
   const requestIds = new Set<string>(suggestionIds);
   for (const d of decisionsOnJobs) if (d && d.source === 'request') requestIds.add(d.requestId);
   const [requestDecisions, storedRequests, requestSuggestions] = await Promise.all([
-    database.decisions.bulkGet([...requestIds]),
+    database.decisions.bulkGet([...requestIds]).then((list) => list.map(locked)),
     database.requests.bulkGet([...requestIds]),
     database.suggestions.bulkGet([...requestIds]),
   ]);
@@ -154,9 +158,11 @@ export async function compensationRecords(
     else requests.set(jobId, [item]);
   });
   for (const list of requests.values()) list.sort((a, b) => a.receivedAt - b.receivedAt);
-  const exported = new Set(
-    exportedRows.map((row) => pairKey(row.accountEmail.trim().toLowerCase(), row.jobId)),
-  );
+  const exported = new Set<string>();
+  for (const set of sets)
+    set.jobIds.forEach((jobId, i) =>
+      exported.add(pairKey(set.accountEmails[i]!.trim().toLowerCase(), jobId)),
+    );
   return { requests, proactive, exported };
 }
 

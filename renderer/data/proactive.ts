@@ -2,6 +2,7 @@ import { sealAuditEntry, type AuditDraft, type AuditEntry } from '../../shared/a
 import { PROACTIVE_REASON } from '../../shared/outages';
 import type { Decision } from '../../shared/review/decision';
 import { db } from './db';
+import { exportedItemsOf, readExportSets } from './export-sets';
 
 export interface ProactiveResult {
   created: Decision[];
@@ -26,11 +27,11 @@ export async function createProactiveCreditBacks(
     if (d.source !== 'outage_proactive' || d.reason !== PROACTIVE_REASON || d.jobId === null)
       throw new Error(`${d.requestId} is not a proactive credit-back.`);
   }
-  return db.transaction('rw', db.decisions, db.exportedItems, db.audit, async () => {
+  return db.transaction('rw', db.decisions, db.exportSets, db.audit, async () => {
     const jobIds = decisions.map((d) => d.jobId as string);
-    const [existing, exported] = await Promise.all([
+    const [existing, sets] = await Promise.all([
       db.decisions.where('jobId').anyOf(jobIds).toArray(),
-      db.exportedItems.toArray(),
+      readExportSets(db),
     ]);
     const taken = new Map<string, string>();
     for (const d of existing) {
@@ -40,7 +41,7 @@ export async function createProactiveCreditBacks(
       )
         taken.set(`${d.accountEmail}\n${d.jobId}`, `already decided in ${d.requestId}`);
     }
-    for (const item of exported)
+    for (const item of exportedItemsOf(sets).values())
       taken.set(
         `${item.accountEmail.trim().toLowerCase()}\n${item.jobId}`,
         `already exported in batch ${item.batchId}`,

@@ -139,7 +139,7 @@ export function watchSuggestionInputs(): void {
   watching = true;
   Dexie.on('storagemutated', (parts) => {
     const keys = Object.keys(parts);
-    const relevant = ['importBatches', 'exportedItems', 'policySettings', 'decisions'].some((table) =>
+    const relevant = ['importBatches', 'exportSets', 'policySettings', 'decisions'].some((table) =>
       keys.some((key) => key.includes(`/${table}/`)),
     );
     if (!relevant) return;

@@ -4,6 +4,7 @@ import type { DecisionState } from '../../shared/review/decision';
 import { queueBase, type QueueBase } from '../../shared/review/queue';
 import { planSuggestionUpdate, type RequestKey } from '../../shared/review/stored-suggestion';
 import { ReviewDeskDb } from '../data/db';
+import { exportedItemsOf, exportLocksOf, readExportSets, withExportLock } from '../data/export-sets';
 import { settingsInForce } from '../data/policy-settings';
 import { loadPolicyData, suggestionInputsStamp } from '../data/review-queries';
 import type {
@@ -62,11 +63,13 @@ async function run(id: number): Promise<SuggestionRunSummary> {
   }
   const indexes = cached.indexes;
   const inForce = await settingsInForce(db);
-  const [decisions, picks, exported] = await Promise.all([
+  const [decisions, picks, sets] = await Promise.all([
     db.decisions.toArray(),
     db.jobPicks.toArray(),
-    db.exportedItems.toArray(),
+    readExportSets(db),
   ]);
+  const exported = [...exportedItemsOf(sets).values()];
+  const locks = exportLocksOf(sets);
   progress('Applying the rules', 0, indexes.requestsInOrder.length);
   const prepared = await prepareSettings(inForce.settings);
   const fresh = await suggestAll(indexes, prepared, {
@@ -85,7 +88,9 @@ async function run(id: number): Promise<SuggestionRunSummary> {
       receivedAt: request.receivedAt,
     });
   const states = new Map<string, DecisionState>();
-  for (const d of decisions) if (d.source === 'request') states.set(d.requestId, d.state);
+  // An exported decision keeps its stored state; the batch that holds it locks it (export-sets.ts).
+  for (const d of decisions)
+    if (d.source === 'request') states.set(d.requestId, withExportLock(d, locks).state);
   const decidedIds = [...states.keys()];
   const storedDecided = await db.suggestions.bulkGet(decidedIds);
   const stored = new Map(storedDecided.flatMap((s) => (s ? [[s.requestId, s] as const] : [])));

@@ -13,7 +13,7 @@ import { useTablesChanged } from './use-tables-changed';
 
 /** One incident: the jobs it affected, the accounts hit, who asked, who was already compensated. */
 export function IncidentView({ incidentId, overviewKey }: { incidentId: string; overviewKey: number }) {
-  const changed = useTablesChanged(['decisions', 'exportedItems', 'suggestions']);
+  const changed = useTablesChanged(['decisions', 'exportSets', 'suggestions']);
   const [result, setResult] = useState<IncidentResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());

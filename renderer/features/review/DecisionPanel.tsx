@@ -7,6 +7,7 @@ import { OUTCOME_KEYS } from '../../../shared/review/outcome-keys';
 import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
 import { approveOne, decideOne, undoOne } from './actions';
 import { formatCredits, formatMoney } from './format';
+import { queueDecision } from './queue-store';
 import { STATE_LABELS } from './QueueToolbar';
 import { useReviewUi } from './review-ui-store';
 
@@ -17,7 +18,8 @@ interface Props {
 }
 
 /** Accept, override with a note, approve as a second reviewer, or undo. */
-export function DecisionPanel({ suggestion, decision, actor }: Props) {
+export function DecisionPanel({ suggestion, decision: stored, actor }: Props) {
+  const decision = stored ? withQueueLock(stored, queueDecision(stored.requestId)) : null;
   const pending = useReviewUi((s) => s.pendingOutcome);
   const setPending = useReviewUi((s) => s.setPendingOutcome);
   const [note, setNote] = useState('');
@@ -151,4 +153,13 @@ export function DecisionPanel({ suggestion, decision, actor }: Props) {
       ) : null}
     </section>
   );
+}
+
+/**
+ * An export locks a decision through its batch's set and leaves the stored record as it was
+ * (data/export-sets.ts); the queue has joined the locks, so its copy says whether it is exported.
+ */
+function withQueueLock(stored: Decision, queued: Decision | undefined): Decision {
+  if (stored.state === 'exported' || queued?.state !== 'exported') return stored;
+  return { ...stored, state: 'exported', batchId: queued.batchId };
 }

@@ -2,8 +2,7 @@ import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { Decision } from '../../../shared/review/decision';
 import { queueBase, type QueueBase, type QueueRow } from '../../../shared/review/queue';
-import { db } from '../../data/db';
-import type { DecisionChange } from '../../data/decisions';
+import { requestDecisions, type DecisionChange } from '../../data/decisions';
 import { readQueueBases } from '../../data/suggestions';
 
 /**
@@ -55,8 +54,9 @@ function rebuild(): void {
 }
 
 async function readDecisions(): Promise<Map<string, Decision>> {
-  // Proactive credit-backs (outages) have no request and no row in this queue.
-  const list = await db.decisions.where('source').equals('request').toArray();
+  // Proactive credit-backs (outages) have no request and no row in this queue. An export locks
+  // decisions through its batch's set, without rewriting them (data/export-sets.ts).
+  const list = await requestDecisions();
   return new Map(list.map((d) => [d.requestId, d]));
 }
 
@@ -85,7 +85,7 @@ let suggestionsTimer: ReturnType<typeof setTimeout> | null = null;
 function watchTables(): void {
   Dexie.on('storagemutated', (parts) => {
     const touches = (table: string) => Object.keys(parts).some((key) => key.includes(`/${table}/`));
-    if (touches('decisions')) {
+    if (touches('decisions') || touches('exportSets')) {
       if (decisionsTimer) clearTimeout(decisionsTimer);
       decisionsTimer = setTimeout(() => {
         void readDecisions().then((next) => {
