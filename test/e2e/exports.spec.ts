@@ -262,6 +262,25 @@ test('import basic, decide, export a signed batch that ssh-keygen accepts, verif
   for (const d of after)
     expect(d.batch_id, d.request_id).toBe(exportedIds.has(d.request_id ?? '') ? batch.batch_id : '');
 
+  // On the Review page the batch's decisions are exported and locked: counted, shown, no undo.
+  await page.goto('./#/review');
+  await expect(page.getByTestId('count-state-exported').locator('.count-chip__value')).toHaveText(
+    String(ready),
+    { timeout: 60_000 },
+  );
+  const exportedId = batch.items[0]!.request_id;
+  await page.getByRole('searchbox').fill(exportedId);
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page.getByTestId('queue-list').locator('li')).toHaveCount(1);
+  await page.keyboard.press('j');
+  const pane = page.getByTestId('request-pane');
+  await expect(pane.getByRole('heading', { level: 2 })).toHaveText(exportedId);
+  await expect(pane.getByText('Exported decisions are locked.')).toBeVisible();
+  await expect(pane.getByText(`exported in batch ${batch.batch_id}`)).toBeVisible();
+  await expect(pane.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('review-message')).toContainText('locked: it can no longer be undone');
+
   // The billing system applied part of the batch, one item twice; its next ledger comes back.
   const appliedOnce = 5;
   const ledgerPath = join(work, 'ledger-after-billing.csv');
