@@ -1,16 +1,9 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../shared/domain/records';
 import type { PolicyData } from '../../shared/policy/indexes';
+import { blocksForKey, COMPACTION_FAMILIES } from './compaction';
 import type { ReviewDeskDb } from './db';
 import type { ImportBatch, StoredRequest } from './import-records';
-import {
-  blockRows,
-  BUCKETS,
-  groupKey,
-  tupleToJob,
-  tupleToLedger,
-  type JobTuple,
-  type LedgerTuple,
-} from './row-blocks';
+import { blockRows, BUCKETS, tupleToJob, tupleToLedger, type JobTuple, type LedgerTuple } from './row-blocks';
 
 /** The canonical request, without the import's bookkeeping fields. */
 export function plainRequest(stored: StoredRequest): SupportRequest {
@@ -98,9 +91,12 @@ export async function loadPolicyData(
   return { jobs, ledger, payments, requests, outages };
 }
 
-/** Every job of one account, oldest first. */
+/**
+ * Every job of one account, oldest first. Read from the account's small compacted group once the
+ * import is compacted (compaction.ts), from its import bucket before.
+ */
 export async function accountJobs(database: ReviewDeskDb, accountEmail: string): Promise<Job[]> {
-  const blocks = await database.rowBlocks.where('g').equals(groupKey.jobsByAccount(accountEmail)).toArray();
+  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.jobs, accountEmail);
   const byId = new Map<string, Job>();
   for (const block of blocks) {
     for (const row of blockRows(block, { field: 1, equals: accountEmail })) {
@@ -111,9 +107,9 @@ export async function accountJobs(database: ReviewDeskDb, accountEmail: string):
   return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : 1));
 }
 
-/** The ledger rows of one job, oldest first. */
+/** The ledger rows of one job, oldest first (compacted like accountJobs). */
 export async function jobLedger(database: ReviewDeskDb, jobId: string): Promise<LedgerEntry[]> {
-  const blocks = await database.rowBlocks.where('g').equals(groupKey.ledgerByJob(jobId)).toArray();
+  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.ledger, jobId);
   const byId = new Map<string, LedgerEntry>();
   for (const block of blocks) {
     for (const row of blockRows(block, { field: 5, equals: jobId })) {

@@ -13,8 +13,20 @@ import { unpackRows, type RowFilter } from './packed-rows';
  *   ledger.i.<bucket> [entryId, fingerprint]
  * so that a million rows are a few thousand IndexedDB records, each query reads a handful of
  * them, and a batch's rows are its blocks (index `b`), which Undo deletes.
+ *
+ * Those blocks are large (about 1 MB at a million rows: that is what lets the import meet its
+ * target), and opening a request read about 7 MB of them. So after a batch lands, a background
+ * compaction (compaction.ts) copies its rows into many small blocks, under the batch's id:
+ *   jobs.c.<bucket>.<sub>    an account's jobs (the same account bucket, split 64 ways)
+ *   ledger.c.<bucket>.<sub>  a job's ledger rows
+ *   compacted                one empty block per batch whose copy is whole (reads trust no other)
+ * These names sort outside every range the other readers scan (`jobs.a.`, `jobs.h.`, `ledger.a.`).
  */
 export const BUCKETS = 64;
+/** Each compacted account or job bucket is split this many ways (4,096 small groups in all). */
+export const SUB_BUCKETS = 64;
+/** The group of the marker block that says a batch's compacted copy is whole. */
+export const COMPACTED_MARK = 'compacted';
 /**
  * Directory groups (a row by its id) use fewer buckets: their rows are small, and IndexedDB
  * stores a value under 64 KB inline at several times the CPU cost per byte of a larger one
@@ -37,6 +49,11 @@ export function hashOf(text: string): number {
 
 export function bucketOf(text: string): number {
   return hashOf(text) % BUCKETS;
+}
+
+/** The compacted sub-bucket of a key inside its bucket: other bits of the same hash. */
+export function subBucketOf(text: string): number {
+  return Math.floor(hashOf(text) / BUCKETS) % SUB_BUCKETS;
 }
 
 /** The directory bucket of a natural key: whole account buckets fold onto it (64 divides 512). */
@@ -72,6 +89,9 @@ export const groupKey = {
   ledgerByAccount: (email: string) => `ledger.a.${pad(bucketOf(email), 4)}`,
   ledgerByJob: (jobId: string) => `ledger.j.${pad(bucketOf(jobId), 4)}`,
   ledgerById: (entryId: string) => `ledger.i.${pad(idBucketOf(entryId), 4)}`,
+  /** Compacted: an account's jobs, a job's ledger rows (see above). */
+  compactJobsByAccount: (email: string) => `jobs.c.${pad(bucketOf(email), 4)}.${pad(subBucketOf(email), 2)}`,
+  compactLedgerByJob: (jobId: string) => `ledger.c.${pad(bucketOf(jobId), 4)}.${pad(subBucketOf(jobId), 2)}`,
 };
 
 export function hourOfGroup(group: string): number {

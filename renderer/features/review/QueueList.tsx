@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
 import type { QueueRow } from '../../../shared/review/queue';
 import { formatCredits, formatMoney, formatTime, formatCount } from './format';
@@ -14,12 +14,15 @@ export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
   const selectedId = useReviewUi((s) => s.selectedId);
   const checked = useReviewUi((s) => s.checked);
   const { select, toggleChecked } = useReviewUi.getState();
+  // A new key function makes the virtualizer measure every row again: 36k rows cost ~25 ms of
+  // each selection when it was made anew at every render.
+  const getItemKey = useCallback((index: number) => rows[index]?.requestId ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => rows[index]?.requestId ?? index,
+    getItemKey,
   });
   const selectedIndex = rows.findIndex((row) => row.requestId === selectedId);
   useEffect(() => {
