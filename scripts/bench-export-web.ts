@@ -15,6 +15,8 @@
  *   buildSignMs  of which, in the app: planning, building and signing the batch
  *   recordMs     of which, in the app: the IndexedDB transaction that records it and locks the decisions
  *   verifyMs     click on Verify → the verdict and the contents table are shown
+ *   savedCpuMs   CPU time of all Chromium threads from the click until saved (per thread on stderr)
+ *   settleCpuMs  the same from saved until the page shows the decisions locked
  *   exportCpuMs, verifyCpuMs  CPU time of all Chromium processes over each (see chromiumCpuByProcess)
  * With --profile, a Chromium CPU profile of each measured phase is written there.
  */
@@ -35,6 +37,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Decision } from '../shared/review/decision';
 import { serveDist } from './serve-dist';
+import { cpuBetween, threadTimes, type ThreadTimes } from './thread-cpu';
 import { chromiumLaunchOptions } from '../test/e2e/chromium';
 
 const ROOT = resolve(__dirname, '..');
@@ -226,7 +229,17 @@ async function elapsedUntil(page: Page, done: Done): Promise<number> {
   return Math.round((await handle.jsonValue()) as number);
 }
 
-async function exportBatch(page: Page, work: string) {
+/** CPU ms of each Chromium thread (by name, over 20 ms) between two snapshots, and their sum. */
+function threadCpu(before: ThreadTimes, after: ThreadTimes) {
+  const threads = cpuBetween(before, after);
+  const ms = (seconds: number) => Math.round(seconds * 1000);
+  return {
+    totalMs: ms(threads.reduce((sum, [, seconds]) => sum + seconds, 0)),
+    top: Object.fromEntries(threads.filter(([, s]) => s >= 0.02).map(([name, s]) => [name, ms(s)])),
+  };
+}
+
+async function exportBatch(page: Page, work: string, profile: string) {
   const downloads: Download[] = [];
   const bothDownloaded = new Promise<void>((done) => {
     page.on('download', (download) => {
@@ -234,10 +247,18 @@ async function exportBatch(page: Page, work: string) {
       if (downloads.length === 2) done();
     });
   });
+  const browserArg = `--user-data-dir=${profile}`;
+  const atClick = threadTimes(browserArg);
   await clickTimed(page, new RegExp(`^Export signed batch \\(${itemCount}\\)$`));
   // The browser shell's save is a download started in the page, before the message is shown.
   const savedMs = await elapsedUntil(page, 'recorded');
+  const atSaved = threadTimes(browserArg);
   const exportMs = await elapsedUntil(page, 'locked');
+  const atLocked = threadTimes(browserArg);
+  const toSaved = threadCpu(atClick, atSaved);
+  const settling = threadCpu(atSaved, atLocked);
+  console.error(`CPU of Chromium's threads, click to saved (ms): ${JSON.stringify(toSaved.top)}`);
+  console.error(`CPU of Chromium's threads, saved to shown locked (ms): ${JSON.stringify(settling.top)}`);
   // The app's own measures of its two parts (renderer/data/exports.ts).
   const parts = await page.evaluate(() => {
     const last = (name: string) => Math.round(performance.getEntriesByName(name).at(-1)?.duration ?? NaN);
@@ -252,7 +273,8 @@ async function exportBatch(page: Page, work: string) {
   }
   // The two downloads may be reported in either order.
   const signature = paths.find((path) => path.endsWith('.sig'))!;
-  return { savedMs, exportMs, ...parts, file: paths.find((path) => path !== signature)!, signature };
+  const cpu = { savedCpuMs: toSaved.totalMs, settleCpuMs: settling.totalMs };
+  return { savedMs, exportMs, ...parts, ...cpu, file: paths.find((path) => path !== signature)!, signature };
 }
 
 async function choose(page: Page, label: string, slot: string, path: string) {
@@ -307,7 +329,7 @@ async function main() {
 
       const profile = join(work, 'profile');
       let cpu = chromiumCpuByProcess(profile);
-      const exported = await profiled(cdp, 'export', () => exportBatch(page, work));
+      const exported = await profiled(cdp, 'export', () => exportBatch(page, work, profile));
       const exportCpu = cpuSince(cpu, chromiumCpuByProcess(profile));
       console.error(
         `export: ${exported.exportMs} ms until downloaded and shown locked (saved after ${exported.savedMs} ms; in the app: build and sign ${exported.buildSignMs} ms, IndexedDB transaction ${exported.recordMs} ms)`,
@@ -342,6 +364,8 @@ async function main() {
           items: itemCount,
           exportMs: exported.exportMs,
           savedMs: exported.savedMs,
+          savedCpuMs: exported.savedCpuMs,
+          settleCpuMs: exported.settleCpuMs,
           buildSignMs: exported.buildSignMs,
           recordMs: exported.recordMs,
           verifyMs,

@@ -11,7 +11,7 @@ type Message = { kind: 'ok' | 'error'; text: string } | null;
 export function ExportsNextBatch({ live, signer }: { live: LivePlan; signer: SignerState | undefined }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  const { plan, basis } = live;
+  const { plan, basis, batch: planned } = live;
   const { items, totals } = plan;
 
   async function run() {
@@ -24,6 +24,7 @@ export function ExportsNextBatch({ live, signer }: { live: LivePlan; signer: Sig
         signer: signer.signer,
         sign: (namespace, data) => desktop.signing.sign(namespace, data),
         basis,
+        planned,
       });
       const saved = await saveSignedFile(signed, { name: 'Credit-back batch', extension: 'json' });
       const note = saved.file.saved ? '' : ' It is recorded: save it again from the batches below.';

@@ -17,6 +17,8 @@ import {
 } from '../../../renderer/data/exports';
 import { compensationRecords } from '../../../renderer/data/outage-queries';
 import { createProactiveCreditBacks } from '../../../renderer/data/proactive';
+import { sha256Hex, utf8 } from '@shared/signing';
+import { planBatch } from '../../../renderer/features/exports/export-plan';
 import { decision } from './decisions';
 
 const signer = { identity: 'ana@finance', key: `SHA256:${'A'.repeat(43)}` };
@@ -118,6 +120,47 @@ describe('an export', () => {
     expect(await db.exportSets.count()).toBe(2);
     // A decision on a foreign batch's generation is not locked: only this desk's batches lock.
     expect((await decisionFor('R4'))!.state).toBe('approved');
+  });
+
+  it('signs the batch the page planned, made at the time of the click', async () => {
+    await db.decisions.bulkAdd([decision({ requestId: 'R1' }), decision({ requestId: 'R2' })]);
+    const basis = await exportSnapshot();
+    const plannedAt = new Date('2026-11-25T23:59:00.000Z');
+    const { batch: planned } = await planBatch({
+      decisions: basis.decisions,
+      exported: basis.exported,
+      signer,
+      previous: null,
+      createdAt: plannedAt,
+    });
+    const now = new Date('2026-11-26T00:01:00.000Z');
+    const { row, signed } = await exportNextBatch({
+      actor: 'ana@finance',
+      signer,
+      sign,
+      basis,
+      planned,
+      now,
+    });
+    const stored = parseStoredBatch(row);
+    expect(stored).toMatchObject({ batch_id: '2026-11-26-0001', created_at: now.toISOString() });
+    expect(stored.items).toEqual(planned!.items);
+    expect(utf8(row.text)).toEqual(signed.bytes);
+    expect(row.sha256).toBe(await sha256Hex(signed.bytes));
+    expect(signed.signatureFileName).toBe(`${signed.fileName}.sig`);
+    // Planned for another signer: built again for this one.
+    await db.decisions.add(decision({ requestId: 'R3' }));
+    const next = await exportSnapshot();
+    const other = await planBatch({ ...next, signer: otherDesk, previous: null, createdAt: now });
+    const second = await exportNextBatch({
+      actor: 'ana@finance',
+      signer,
+      sign,
+      basis: next,
+      planned: other.batch,
+    });
+    expect(parseStoredBatch(second.row).signer).toEqual(signer);
+    expect(parseStoredBatch(second.row).previous_batch_sha256).toBe(row.sha256);
   });
 
   it('refuses a stale plan once another batch is out', async () => {
