@@ -87,7 +87,8 @@ describe('an export', () => {
   });
 
   it('exports what was approved after the last batch, chained to it', async () => {
-    await db.decisions.add(decision({ requestId: 'R1' }));
+    // Most decisions exported: the open one is read by key (exportSnapshot's other path).
+    await db.decisions.bulkAdd(['R1', 'R5', 'R6', 'R7', 'R8'].map((requestId) => decision({ requestId })));
     const first = await exportAs();
     await db.decisions.add(decision({ requestId: 'R2' }));
     const second = await exportAs();
