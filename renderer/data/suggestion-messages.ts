@@ -1,5 +1,5 @@
 /** The messages between the app and the suggestions worker. */
-import type { QueueBase } from '../../shared/review/queue';
+import type { QueueColumns } from '../../shared/review/queue-columns';
 
 export interface SuggestionWorkerRequest {
   /** `run` applies the rules; `queue` reads the stored suggestions back as light queue rows. */
@@ -23,5 +23,5 @@ export interface SuggestionRunSummary {
 export type SuggestionWorkerReply =
   | { type: 'progress'; id: number; phase: string; done: number; total: number }
   | { type: 'done'; id: number; summary: SuggestionRunSummary }
-  | { type: 'queue'; id: number; rows: QueueBase[] }
+  | { type: 'queue'; id: number; columns: QueueColumns }
   | { type: 'error'; id: number; message: string };

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { useSyncExternalStore } from 'react';
 import type { QueueBase } from '../../shared/review/queue';
+import { queueBasesOf } from '../../shared/review/queue-columns';
 import { appendAudit } from './audit';
 import { db } from './db';
 import { settingsInForce } from './policy-settings';
@@ -73,7 +74,7 @@ export function readQueueBases(): Promise<QueueBase[]> {
       const reply = event.data;
       if (reply.id !== id) return;
       w.removeEventListener('message', onMessage);
-      if (reply.type === 'queue') resolve(reply.rows);
+      if (reply.type === 'queue') resolve(queueBasesOf(reply.columns));
       if (reply.type === 'error') reject(new Error(reply.message));
     };
     w.addEventListener('message', onMessage);
@@ -151,14 +152,29 @@ export function watchSuggestionInputs(): void {
   void refreshSuggestionsIfStale().catch(() => undefined);
 }
 
+function subscribeSuggestionRun(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useSuggestionRun(): SuggestionRunState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
+  return useSyncExternalStore(subscribeSuggestionRun, () => state);
+}
+
+export function suggestionRunning(): boolean {
+  return state.running;
+}
+
+/**
+ * Calls back each time a run of this window's worker ends, with what it wrote (null when it
+ * failed).
+ */
+export function onSuggestionRunEnd(callback: (summary: SuggestionRunSummary | null) => void): () => void {
+  let running = state.running;
+  return subscribeSuggestionRun(() => {
+    if (running && !state.running) callback(state.error === null ? state.last : null);
+    running = state.running;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 import { buildIndexes, prepareSettings, suggestAll, type PolicyIndexes } from '../../shared/policy';
 import type { DecisionState } from '../../shared/review/decision';
 import { queueBase, type QueueBase } from '../../shared/review/queue';
+import { queueColumns } from '../../shared/review/queue-columns';
 import { planSuggestionUpdate, type RequestKey } from '../../shared/review/stored-suggestion';
 import { ReviewDeskDb } from '../data/db';
 import { exportedItemsOf, exportLocksOf, readExportSets, withExportLock } from '../data/export-sets';
@@ -128,7 +129,7 @@ async function queueRows(id: number): Promise<void> {
   await db.suggestions.each((s) => {
     rows.push(queueBase(s));
   });
-  post({ type: 'queue', id, rows });
+  post({ type: 'queue', id, columns: queueColumns(rows) });
 }
 
 scope.onmessage = (event: MessageEvent<SuggestionWorkerRequest>) => {

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import type { Decision } from '../../../shared/review/decision';
 import { queueBase, type QueueBase, type QueueRow } from '../../../shared/review/queue';
 import { requestDecisions, type DecisionChange } from '../../data/decisions';
-import { readQueueBases } from '../../data/suggestions';
+import { onSuggestionRunEnd, readQueueBases, suggestionRunning } from '../../data/suggestions';
 
 /**
  * The review queue in memory: one light row per request, joined from the stored suggestions and
@@ -95,10 +95,42 @@ function watchTables(): void {
       }, 700);
     }
     if (touches('suggestions')) {
-      if (suggestionsTimer) clearTimeout(suggestionsTimer);
-      suggestionsTimer = setTimeout(() => void reloadQueue(), 1500);
+      if (suggestionRunning()) changedDuringRun = true;
+      else if (!echoOfOwnRun()) reloadSoon();
     }
   });
+  // A run writes its suggestions in slices; reading the whole queue back after each slice made
+  // the page stutter through the run, so the queue reloads once, as soon as the run ends.
+  onSuggestionRunEnd((summary) => {
+    const wrote = summary !== null && summary.written + summary.removed > 0;
+    if (!wrote && !changedDuringRun && suggestionsTimer === null) return;
+    changedDuringRun = false;
+    if (suggestionsTimer) clearTimeout(suggestionsTimer);
+    suggestionsTimer = null;
+    reloadedAtRunEnd = performance.now();
+    void reloadQueue();
+  });
+}
+
+let changedDuringRun = false;
+let reloadedAtRunEnd = -Infinity;
+
+/**
+ * The change events of a run's last writes can reach this window just after the run's end; the
+ * reload at the end already read those writes, and a second read of the whole queue is the cost
+ * of another long task. (A run starting meanwhile is covered by the reload at its own end.)
+ */
+function echoOfOwnRun(): boolean {
+  return performance.now() - reloadedAtRunEnd < 2000;
+}
+
+function reloadSoon(): void {
+  if (suggestionsTimer) clearTimeout(suggestionsTimer);
+  suggestionsTimer = setTimeout(() => {
+    suggestionsTimer = null;
+    if (suggestionRunning()) changedDuringRun = true;
+    else void reloadQueue();
+  }, 1500);
 }
 
 function subscribe(listener: () => void): () => void {
