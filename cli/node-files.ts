@@ -14,10 +14,13 @@ const FIRST_CHUNK_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 16;
 
 /**
- * Streams a file as Uint8Array chunks, each in a buffer of its own (the reader may keep a chunk
- * until the next one). A missing or unreadable file becomes a UsageError: exit 2, one stderr line.
+ * Streams a file (or the bytes [start, end) of it) as Uint8Array chunks, each in a buffer of its
+ * own (the reader may keep a chunk until the next one). A missing or unreadable file becomes a UsageError: exit 2, one stderr line.
  */
-export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+export async function* fileChunks(
+  path: string,
+  range: { start: number; end: number } | null = null,
+): AsyncGenerator<Uint8Array> {
   await assertReadableFile(path);
   const fail = (error: unknown): UsageError =>
     new UsageError(
@@ -27,12 +30,16 @@ export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
     throw fail(error);
   });
   try {
+    let position = range ? range.start : null;
     for (let size = FIRST_CHUNK_BYTES; ; size = CHUNK_BYTES) {
+      if (range && position !== null) size = Math.min(size, range.end - position);
+      if (size <= 0) return;
       const buffer = new Uint8Array(size);
-      const { bytesRead } = await handle.read(buffer, 0, size, null).catch((error: unknown) => {
+      const { bytesRead } = await handle.read(buffer, 0, size, position).catch((error: unknown) => {
         throw fail(error);
       });
       if (bytesRead === 0) return;
+      if (position !== null) position += bytesRead;
       yield bytesRead === size ? buffer : buffer.subarray(0, bytesRead);
     }
   } finally {

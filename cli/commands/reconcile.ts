@@ -1,14 +1,17 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ImportKind, RecordByKind, SupportRequest } from '../../shared/domain/records';
+import type { ImportKind, SupportRequest } from '../../shared/domain/records';
 import { PolicyCollector } from '../../shared/policy/indexes';
 import { prepareSettings, suggestAll } from '../../shared/policy/engine';
 import { DEFAULT_SETTINGS } from '../../shared/policy/settings';
 import { outcomeSummary, suggestionsCsv } from '../../shared/policy/suggestions-csv';
 import { ReadError, createRecordReader, detachedCopy, isValidTimeZone } from '../../shared/reading/index';
-import type { DateOrder } from '../../shared/reading/timestamps';
 import { EXIT_OK, UsageError, type CliIo, type Command, type ParsedArgs } from '../command';
 import { fileChunks } from '../node-files';
+import { readPart, type CollectedKind, type ReadOptionsCli } from '../reconcile-parts';
+import { readInParallel, type ParallelStats } from '../reconcile-workers';
+
+export type { ReadOptionsCli } from '../reconcile-parts';
 
 export interface ReconcileFiles {
   jobs: string[];
@@ -16,11 +19,6 @@ export interface ReconcileFiles {
   payments: string[];
   requests: string[];
   outages: string[];
-}
-
-export interface ReadOptionsCli {
-  timeZone: string;
-  dateOrder: DateOrder;
 }
 
 export interface ReadPolicyIndexesResult {
@@ -99,42 +97,60 @@ export function parseReconcileArgs(args: ParsedArgs): {
 }
 
 /**
- * Generated and exported logs run 100 to 190 bytes a row: guessing on the long side means at most
- * one growth of the reader's duplicate index instead of ten, without sizing it far too big.
+ * From this many bytes of job log and ledger on, the two are read in two worker threads (see
+ * reconcile-workers.ts): starting the threads costs about a second of CPU, a 16 MB job log takes
+ * about as long to read.
  */
-const BYTES_PER_ROW_GUESS = 160;
+const PARALLEL_MIN_BYTES = 32 << 20;
+/** Each job log or ledger file of at least this size is cut in two for the two threads. */
+const SPLIT_MIN_BYTES = 8 << 20;
 
-/** Streams one file through the importer's pipeline, handing each record on as it comes. */
-async function readKind<K extends ImportKind>(
-  kind: K,
+export interface ReadPolicyIndexesOptions {
+  /** Use the worker threads from this many bytes of job log and ledger on (tests set it to 0). */
+  parallelMinBytes?: number;
+  splitMinBytes?: number;
+  /** Filled in by the parallel read (see ParallelStats). */
+  stats?: ParallelStats;
+}
+
+/** Streams one file through the importer's pipeline into the collector; returns the rejected rows. */
+async function readKind(
+  kind: CollectedKind,
   path: string,
   options: ReadOptionsCli,
-  take: (record: RecordByKind[K]) => void,
+  collector: PolicyCollector,
 ): Promise<number> {
-  // An unreadable file is reported by fileChunks below, with its usual message.
-  const bytes = await stat(path).then(
-    (info) => info.size,
-    () => 0,
-  );
-  try {
-    const reader = createRecordReader<K>({
-      kind,
-      fileName: path,
-      timeZone: options.timeZone,
-      dateOrder: options.dateOrder,
-      hexFingerprints: false,
-      expectedRows: Math.floor(bytes / BYTES_PER_ROW_GUESS),
-    });
-    for await (const chunk of fileChunks(path)) {
-      for (const accepted of reader.push(chunk).records) take(accepted.record);
+  const part = { kind, path, range: null, continuation: null, hasNext: false };
+  return (await readPart(part, options, collector)).rejected;
+}
+
+async function readRequests(
+  paths: readonly string[],
+  options: ReadOptionsCli,
+): Promise<{ requests: SupportRequest[]; rejected: number }> {
+  const requests: SupportRequest[] = [];
+  let rejected = 0;
+  for (const path of paths) {
+    try {
+      const reader = createRecordReader<'requests'>({
+        kind: 'requests',
+        fileName: path,
+        timeZone: options.timeZone,
+        dateOrder: options.dateOrder,
+        hexFingerprints: false,
+      });
+      for await (const chunk of fileChunks(path)) {
+        for (const accepted of reader.push(chunk).records) requests.push(detachedCopy(accepted.record));
+      }
+      const last = reader.finish();
+      for (const accepted of last.records) requests.push(detachedCopy(accepted.record));
+      rejected += last.report.rejected;
+    } catch (error) {
+      if (error instanceof ReadError) throw new UsageError(error.message);
+      throw error;
     }
-    const last = reader.finish();
-    for (const accepted of last.records) take(accepted.record);
-    return last.report.rejected;
-  } catch (error) {
-    if (error instanceof ReadError) throw new UsageError(error.message);
-    throw error;
   }
+  return { requests, rejected };
 }
 
 /**
@@ -144,22 +160,63 @@ async function readKind<K extends ImportKind>(
 export async function readPolicyIndexes(
   files: ReconcileFiles,
   options: ReadOptionsCli,
+  how: ReadPolicyIndexesOptions = {},
 ): Promise<ReadPolicyIndexesResult> {
-  const rejected: Record<ImportKind, number> = { jobs: 0, ledger: 0, payments: 0, requests: 0, outages: 0 };
-  const requests: SupportRequest[] = [];
-  for (const path of files.requests)
-    rejected.requests += await readKind('requests', path, options, (r) => requests.push(detachedCopy(r)));
+  let rejectedRequests = 0;
+  const requestsOf = async (): Promise<SupportRequest[]> => {
+    const read = await readRequests(files.requests, options);
+    rejectedRequests = read.rejected;
+    return read.requests;
+  };
   // The CLI runs under the default settings, so only jobs inside their windows need keeping.
-  const collector = new PolicyCollector(requests, DEFAULT_SETTINGS.windowHours, detachedCopy);
-  for (const path of files.jobs)
-    rejected.jobs += await readKind('jobs', path, options, (r) => collector.addJob(r));
-  for (const path of files.ledger) {
-    rejected.ledger += await readKind('ledger', path, options, (r) => collector.addLedgerEntry(r));
+  const windowHours = DEFAULT_SETTINGS.windowHours;
+  const bigBytes = await totalBytes([...files.jobs, ...files.ledger]);
+  if (bigBytes >= (how.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
+    const { collector, rejected } = await readInParallel(
+      files,
+      options,
+      { minSplitBytes: how.splitMinBytes ?? SPLIT_MIN_BYTES, stats: how.stats },
+      requestsOf,
+      windowHours,
+      async (kind, collector) => {
+        let count = 0;
+        for (const path of files[kind]) count += await readKind(kind, path, options, collector);
+        return count;
+      },
+    );
+    // In the one-thread order: the summary line lists the kinds in this order.
+    return {
+      collector,
+      rejected: {
+        jobs: rejected.jobs,
+        ledger: rejected.ledger,
+        payments: rejected.payments,
+        requests: rejectedRequests,
+        outages: rejected.outages,
+      },
+    };
   }
-  for (const path of files.payments) {
-    rejected.payments += await readKind('payments', path, options, (r) => collector.addPayment(r));
+  const requests = await requestsOf();
+  const rejected: Record<ImportKind, number> = {
+    jobs: 0,
+    ledger: 0,
+    payments: 0,
+    requests: rejectedRequests,
+    outages: 0,
+  };
+  const collector = new PolicyCollector(requests, windowHours, detachedCopy);
+  for (const kind of ['jobs', 'ledger', 'payments', 'outages'] as const) {
+    for (const path of files[kind]) rejected[kind] += await readKind(kind, path, options, collector);
   }
-  for (const path of files.outages)
-    rejected.outages += await readKind('outages', path, options, (r) => collector.addOutage(r));
   return { collector, rejected };
+}
+
+async function totalBytes(paths: readonly string[]): Promise<number> {
+  let sum = 0;
+  for (const path of paths)
+    sum += await stat(path).then(
+      (info) => info.size,
+      () => 0,
+    );
+  return sum;
 }

@@ -87,6 +87,29 @@ export function compareRequests(a: SupportRequest, b: SupportRequest): number {
 }
 
 /**
+ * What the rows a collector saw taught beyond the records it kept: which requesting accounts
+ * some row carried (rule 2) and the newest timestamp. Lets collectors fed with different parts of
+ * the data in parallel be merged into one (see PolicyCollector.absorb).
+ */
+export interface CollectorSummary {
+  knownAccounts: string[];
+  latest: number;
+}
+
+/**
+ * What decides which rows a collector keeps, without the requests themselves: small enough to
+ * hand to another thread (see PolicyCollector.reach and forReach).
+ */
+export interface CollectorReach {
+  windowMs: number | null;
+  /** The requesting accounts. */
+  accounts: string[];
+  /** Per account in that order: the number of its windows, then start, end, 1/0 end inclusive each. */
+  windows: number[];
+  namedIds: string[];
+}
+
+/**
  * Collects records as a reader streams them and keeps only what a request can reach, so a
  * million-row job log is read, not held: a requesting account's jobs created inside one of its
  * requests' windows or named by id in a request (column or text token), those jobs' ledger rows,
@@ -104,11 +127,13 @@ export class PolicyCollector {
   /** Asked before namedIds and jobById: almost every streamed job id misses them (see HashFilter). */
   private readonly namedFilter = new HashFilter();
   private readonly keptJobFilter = new HashFilter();
+  /** Jobs another collector kept (keepLedgerOfJobs): their ledger rows are kept here too. */
+  private readonly keptElsewhere = new Set<string>();
   private readonly ledger: LedgerEntry[] = [];
   private readonly payments: Payment[] = [];
   private readonly outages: Outage[] = [];
   private latest = Number.NEGATIVE_INFINITY;
-  readonly windowMs: number | null;
+  private windowMsValue: number | null;
   private readonly keep: <T extends object>(record: T) => T;
 
   /**
@@ -123,7 +148,7 @@ export class PolicyCollector {
     keep: <T extends object>(record: T) => T = (record) => record,
   ) {
     this.keep = keep;
-    this.windowMs = windowHours === null ? null : windowHours * 3_600_000;
+    this.windowMsValue = windowHours === null ? null : windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
@@ -139,6 +164,49 @@ export class PolicyCollector {
       if (request.approx) this.see(request.approx.t);
     }
     for (const id of this.namedIds) this.namedFilter.add(id);
+  }
+
+  /** See CollectorReach: what forReach needs to keep the rows this collector would keep. */
+  reach(): CollectorReach {
+    const accounts: string[] = [];
+    const windows: number[] = [];
+    for (const [email, account] of this.accounts) {
+      accounts.push(email);
+      windows.push(account.windows.length);
+      for (const w of account.windows) windows.push(w.start, w.end, w.endInclusive ? 1 : 0);
+    }
+    return { windowMs: this.windowMs, accounts, windows, namedIds: [...this.namedIds] };
+  }
+
+  /**
+   * A collector for part of the rows, kept as the collector of `reach` would keep them; it knows
+   * no requests (its finish() has none): merge what it kept into that one with absorb.
+   */
+  static forReach(reach: CollectorReach, keep?: <T extends object>(record: T) => T): PolicyCollector {
+    const collector = new PolicyCollector([], null, keep);
+    collector.windowMsValue = reach.windowMs;
+    let at = 0;
+    for (const email of reach.accounts) {
+      const count = reach.windows[at++] as number;
+      const windows: RequestWindow[] = [];
+      for (let i = 0; i < count; i++, at += 3) {
+        const start = reach.windows[at] as number;
+        const end = reach.windows[at + 1] as number;
+        const endInclusive = reach.windows[at + 2] === 1;
+        windows.push({ t: start, start, end, endInclusive, dateOnly: false, fromReceivedAt: false });
+      }
+      collector.accounts.set(email, { windows, known: false });
+    }
+    for (const id of reach.namedIds) {
+      collector.namedIds.add(id);
+      collector.namedFilter.add(id);
+    }
+    return collector;
+  }
+
+  /** The window the jobs are kept for (null: every job of a requesting account). */
+  get windowMs(): number | null {
+    return this.windowMsValue;
   }
 
   private see(value: number | null): void {
@@ -172,7 +240,9 @@ export class PolicyCollector {
     if (account) account.known = true;
     const requester = account !== undefined;
     const keptJob =
-      entry.jobId !== '' && this.keptJobFilter.mayHave(entry.jobId) && this.jobById.has(entry.jobId);
+      entry.jobId !== '' &&
+      this.keptJobFilter.mayHave(entry.jobId) &&
+      (this.jobById.has(entry.jobId) || this.keptElsewhere.has(entry.jobId));
     if (entry.jobId === '' ? requester : keptJob) this.ledger.push(this.keep(entry));
   }
 
@@ -188,6 +258,53 @@ export class PolicyCollector {
     this.see(outage.startedAt);
     this.see(outage.resolvedAt);
     this.outages.push(this.keep(outage));
+  }
+
+  /**
+   * Keeps the ledger rows of these jobs as if they had been added here: for a collector that
+   * reads part of the ledger while the jobs were collected by others.
+   */
+  keepLedgerOfJobs(jobIds: Iterable<string>): void {
+    for (const id of jobIds) {
+      this.keptElsewhere.add(id);
+      this.keptJobFilter.add(id);
+    }
+  }
+
+  /** The records kept so far, to hand to the collector that merges parts (see absorb). */
+  keptJobs(): Job[] {
+    return [...this.jobById.values()];
+  }
+
+  keptLedger(): LedgerEntry[] {
+    return this.ledger;
+  }
+
+  keptPayments(): Payment[] {
+    return this.payments;
+  }
+
+  keptOutages(): Outage[] {
+    return this.outages;
+  }
+
+  summary(): CollectorSummary {
+    const knownAccounts: string[] = [];
+    for (const [email, account] of this.accounts) if (account.known) knownAccounts.push(email);
+    return { knownAccounts, latest: this.latest };
+  }
+
+  /**
+   * Takes in what another collector over the same requests saw besides its kept records; add
+   * those records with addJob and the like. Merging every part this way gives what one
+   * collector fed with all the rows would give.
+   */
+  absorb(summary: CollectorSummary): void {
+    for (const email of summary.knownAccounts) {
+      const account = this.accounts.get(email);
+      if (account) account.known = true;
+    }
+    this.see(summary.latest);
   }
 
   finish(): PolicyIndexes {

@@ -14,6 +14,12 @@ export interface TokenizerOptions {
   delimiter?: string;
   /** Undefined: detected from the first block, with mixed endings rewritten to LF outside quotes. */
   newline?: Newline;
+  /**
+   * The ending an earlier tokenizer sniffed for the same file ('lf', 'crlf' or 'cr'), for text that
+   * continues it from a row boundary: used instead of sniffing, and like a sniffed ending (a row
+   * break of another kind later still switches to rewriting), unlike `newline`.
+   */
+  sniffedLineEnding?: Exclude<LineEnding, 'mixed'>;
   quoteChar?: string;
   escapeChar?: string;
   /** PapaParse options passed through (the importer uses none of them). */
@@ -84,6 +90,8 @@ export class CsvTokenizer {
     private readonly sink: RowSink,
   ) {
     this.quoteChar = options.quoteChar ?? '"';
+    // Nothing left to sniff: parse from the first push on.
+    if (options.delimiter !== undefined && options.sniffedLineEnding !== undefined) this.start('');
   }
 
   /** Known once the first block was seen. */
@@ -98,6 +106,15 @@ export class CsvTokenizer {
   /** The physical line the next row starts on. */
   get line(): number {
     return this.nextLine;
+  }
+
+  /**
+   * True when every row pushed so far is complete and nothing is held back: the text ended on a
+   * row break outside quotes, and no row break of another kind made the tokenizer rewrite breaks.
+   * A reader for the text after this point may then start as if the file began there.
+   */
+  get atRowBoundary(): boolean {
+    return this.parser !== null && this.carry === '' && !this.heldCr && !this.normalize && !this.rowEndedOnCr;
   }
 
   push(text: string): void {
@@ -133,6 +150,8 @@ export class CsvTokenizer {
     const newline = this.options.newline;
     if (newline) {
       this.ending = newline === '\n' ? 'lf' : newline === '\r\n' ? 'crlf' : 'cr';
+    } else if (this.options.sniffedLineEnding) {
+      this.ending = this.options.sniffedLineEnding;
     } else {
       this.ending = sniffLineEnding(firstBlock, this.quoteChar);
       this.normalize = this.ending === 'mixed';

@@ -8,6 +8,7 @@ export {
   type HeaderInfo,
   type ProblemSeverity,
   type ReadBatch,
+  type ReadContinuation,
   type ReadOptions,
   type ReadProblem,
   type ReadRecord,
@@ -20,6 +21,7 @@ export { CsvTokenizer, type RowSink, type TokenError, type TokenizerOptions } fr
 export { detachedCopy } from './detach';
 export { DELIMITERS, delimiterName, detectDelimiter, type Delimiter } from './delimiter';
 export { SNIFF_BYTES, createDecoder, sniffEncoding, type TextEncodingName } from './encoding';
+export { KeyIndex, type KeyIndexState } from './key-index';
 export { contentFingerprint, fingerprintNumber, naturalKey } from './fingerprint';
 export {
   detectKind,

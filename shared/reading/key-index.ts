@@ -41,15 +41,9 @@ export class KeyIndex {
    * -1. If present, returns the entry number of its first row (see lineOf / fingerprintOf).
    */
   addOrFind(key: string, line: number, fingerprint: number): number {
-    let a = 0x9e3779b9;
-    let b = 0x85ebca6b;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 2654435761);
-      b = Math.imul(b ^ c, 1597334677);
-    }
-    a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
-    b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+    hashKey(key);
+    const a = hashA;
+    const b = hashB;
     const mask = this.slots.length - 1;
     let slot = a & mask;
     for (;;) {
@@ -67,6 +61,58 @@ export class KeyIndex {
     this.slots[slot] = entry + 1;
     if (this.count * 2 > this.slots.length) this.growSlots();
     return -1;
+  }
+
+  /** The entry number of the key, or -1. */
+  indexOf(key: string): number {
+    hashKey(key);
+    return this.findHash(hashA, hashB);
+  }
+
+  private findHash(a: number, b: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      if (this.hashHigh[slot] === a && this.hashLow[slot] === b) return entry - 1;
+    }
+  }
+
+  /**
+   * Each key of `other` that this index holds too: `visit` gets the entry numbers here and there.
+   * Compares two parts of one file read apart (a key in both is a repeat across the parts).
+   */
+  forEachSharedKey(other: KeyIndex, visit: (entry: number, otherEntry: number) => void): void {
+    const slots = other.slots;
+    for (let slot = 0; slot < slots.length; slot++) {
+      const otherEntry = slots[slot]!;
+      if (otherEntry === 0) continue;
+      const entry = this.findHash(other.hashHigh[slot]!, other.hashLow[slot]!);
+      if (entry !== -1) visit(entry, otherEntry - 1);
+    }
+  }
+
+  /** The index as typed arrays, to hand to another thread (their buffers can be transferred). */
+  toState(): KeyIndexState {
+    return {
+      hashHigh: this.hashHigh,
+      hashLow: this.hashLow,
+      slots: this.slots,
+      lines: this.lines,
+      fingerprints: this.fingerprints,
+      count: this.count,
+    };
+  }
+
+  static fromState(state: KeyIndexState): KeyIndex {
+    const index = new KeyIndex(0);
+    index.hashHigh = state.hashHigh;
+    index.hashLow = state.hashLow;
+    index.slots = state.slots;
+    index.lines = state.lines;
+    index.fingerprints = state.fingerprints;
+    index.count = state.count;
+    return index;
   }
 
   lineOf(entry: number): number {
@@ -105,6 +151,33 @@ export class KeyIndex {
       this.slots[slot] = entry;
     }
   }
+}
+
+export interface KeyIndexState {
+  hashHigh: Int32Array;
+  hashLow: Int32Array;
+  slots: Int32Array;
+  lines: Float64Array;
+  fingerprints: Float64Array;
+  count: number;
+}
+
+// The key's 64-bit hash, in two module variables rather than a pair object per row.
+let hashA = 0;
+let hashB = 0;
+
+function hashKey(key: string): void {
+  let a = 0x9e3779b9;
+  let b = 0x85ebca6b;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  hashA = a;
+  hashB = b;
 }
 
 function powerOfTwoAtLeast(n: number): number {

@@ -49,6 +49,20 @@ export interface ReadOptions {
   hexFingerprints?: boolean;
   /** A guess at the number of rows (say, from the file's size), to size the duplicate check up front. */
   expectedRows?: number;
+  /**
+   * Reads a later part of a file, starting at a row boundary, as the reader of its start would
+   * go on: with that reader's header (see `HeaderInfo`; `encoding` must be given too). Lines are
+   * counted from 1 at the part's start, and duplicates are found within the part only (see
+   * `keyIndex` to compare parts). Used by the CLI to read one file in parallel parts.
+   */
+  continuation?: ReadContinuation;
+}
+
+export interface ReadContinuation {
+  /** The file's header cells, as `HeaderInfo.mapping.headers` gives them. */
+  headers: string[];
+  delimiter: string;
+  lineEnding: Exclude<LineEnding, 'mixed'>;
 }
 
 export type ReadRecord<K extends ImportKind> = RecordByKind[K] & { extra?: Record<string, string> };
@@ -119,6 +133,13 @@ export interface RecordReader<K extends ImportKind> {
   finish(): ReadBatch<K> & { report: ReadReport };
   /** Known after the header row; null before. */
   readonly header: HeaderInfo | null;
+  /**
+   * After push, before finish: true when the bytes so far ended exactly at a row boundary (see
+   * CsvTokenizer.atRowBoundary), so that a `continuation` reader can read the rest.
+   */
+  readonly atRowBoundary: boolean;
+  /** The natural keys accepted so far, with each one's first line and content fingerprint. */
+  readonly keyIndex: KeyIndex;
 }
 
 const EMPTY_CELL_ROW_LENGTH = 1;
@@ -167,10 +188,34 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
       );
     }
     if (options.kind) this.kind = options.kind;
+    if (options.continuation) this.continueAfterHeader(options.continuation);
   }
 
   get header(): HeaderInfo | null {
     return this.info;
+  }
+
+  get atRowBoundary(): boolean {
+    return this.decoder !== null && this.jsonText === null && (this.tokenizer?.atRowBoundary ?? false);
+  }
+
+  get keyIndex(): KeyIndex {
+    return this.seen;
+  }
+
+  /** No sniffing and no header row: the part starts with data rows of a file already known. */
+  private continueAfterHeader(continuation: ReadContinuation): void {
+    if (!this.options.kind || !this.options.encoding) {
+      throw new Error('RecordReader: a continuation needs the kind and the encoding');
+    }
+    this.encoding = this.options.encoding;
+    this.decoder = createDecoder(this.encoding);
+    this.sawText = true;
+    this.tokenizer = new CsvTokenizer(
+      { delimiter: continuation.delimiter, sniffedLineEnding: continuation.lineEnding },
+      (cells, line, error) => this.onRow(cells, line, error),
+    );
+    this.readHeader(continuation.headers);
   }
 
   push(chunk: Uint8Array): ReadBatch<K> {
