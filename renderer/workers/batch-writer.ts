@@ -251,10 +251,11 @@ export class RecordWriter extends BatchWriter {
   }
 
   async flush(patch: Partial<ImportBatch>): Promise<void> {
-    const problems = this.takeProblems();
     const { db } = this;
     await db.transaction('rw', [this.table(), db.importProblems, db.importBatches], async () => {
       await this.writeRows();
+      // Taken after the rows: writing them finds the rows another batch already stored.
+      const problems = this.takeProblems();
       if (problems.length > 0) await db.importProblems.add({ batchId: this.batchId, problems });
       await db.importBatches.update(this.batchId, { ...patch, stored: this.cross.stored });
     });
@@ -265,11 +266,11 @@ export class RecordWriter extends BatchWriter {
     this.pending = [];
     if (pending.length === 0) return;
     const table = this.table();
-    const existing = (await table.bulkGet(pending.map((p) => p.key))) as ({ h: number } | undefined)[];
+    const existing = await this.storedFingerprints(pending.map((p) => p.key));
     const rows: object[] = [];
-    pending.forEach((accepted, i) => {
+    pending.forEach((accepted) => {
       const fingerprint = accepted.fingerprintValue;
-      const stored = existing[i];
+      const stored = existing.get(accepted.key);
       if (stored) {
         if (stored.h === fingerprint) this.storedDuplicate(accepted.line, accepted.key);
         else this.storedConflict(accepted.line, accepted.key);
@@ -279,6 +280,20 @@ export class RecordWriter extends BatchWriter {
     });
     await (table as { bulkAdd(rows: object[]): Promise<unknown> }).bulkAdd(rows);
     this.cross.stored += rows.length;
+  }
+
+  /**
+   * The fingerprints of the keys already stored. One read of every stored key, then a get only
+   * for the keys found: a get per pending row is one IndexedDB request each, and nearly every row
+   * of an import is new.
+   */
+  private async storedFingerprints(keys: string[]): Promise<Map<string, { h: number }>> {
+    const table = this.table();
+    const storedKeys = new Set<string>(await table.toCollection().primaryKeys());
+    const found = keys.filter((key) => storedKeys.has(key));
+    if (found.length === 0) return new Map();
+    const rows = (await table.bulkGet(found)) as ({ h: number } | undefined)[];
+    return new Map(found.flatMap((key, i) => (rows[i] ? [[key, rows[i]] as const] : [])));
   }
 
   private table() {
