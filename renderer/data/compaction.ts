@@ -7,8 +7,9 @@ import { BUCKETS, COMPACTED_MARK, groupKey, hashOf } from './row-blocks';
  * The background compaction of landed imports (see row-blocks.ts for the groups). The import
  * writes an account's jobs and a job's ledger rows into 64 large buckets, because large values
  * are what let a million rows land in time; a request page wants one account and one job, and
- * read about 7 MB for them. Once a batch has landed, its rows are copied into
- * BUCKETS × SUB_BUCKETS small groups, bucket by bucket, each in one transaction, and a marker block says the copy is whole.
+ * read about 7 MB for them. Once a batch has landed, its rows are copied into BUCKETS ×
+ * SUB_BUCKETS small groups (about 25 KB each at a million rows), bucket by bucket, each bucket's
+ * groups written in one transaction, and a marker block says the copy is whole.
  *
  * Nothing is deleted: the import's blocks stay for the readers that scan everything (the
  * suggestions, the outages), and the copy carries the batch's id, so Undo removes both. A crash
@@ -109,7 +110,7 @@ export type CompactionOutcome = 'done' | 'stopped' | 'gone';
 export type CompactionProgress = Map<string, number>;
 
 /**
- * Copies one landed batch into its compacted groups, a bucket per transaction. `shouldStop` is
+ * Copies one landed batch into its compacted groups, a bucket per write. `shouldStop` is
  * asked between buckets (an import started, say); a stopped batch is taken up again where
  * `progress` says, or from the start, each bucket replacing what an earlier run left of it. 'gone': the batch was
  * undone meanwhile (its rows, copies included, went with it).
@@ -127,23 +128,29 @@ export async function compactBatch(
   const landed = async () => (await database.importBatches.get(batchId))?.status === 'complete';
   for (let bucket = progress.get(batchId) ?? 0; bucket < BUCKETS; bucket++) {
     if (await shouldStop()) return 'stopped';
-    const copied = await database.transaction('rw', database.rowBlocks, database.importBatches, async () => {
-      if (!(await landed())) return false;
-      const prefix = family.compactPrefix(bucket);
-      const [sourceKeys, compactKeys] = await Promise.all([
-        database.rowBlocks.where('g').equals(family.sourceGroup(bucket)).primaryKeys(),
-        database.rowBlocks.where('g').between(prefix, `${prefix}\uffff`, true, true).primaryKeys(),
-      ]);
-      const sources = await database.rowBlocks.bulkGet(sourceKeys.filter((key) => batchKeys.has(key)));
-      const fresh = compactBlocks(
-        family,
-        batchId,
-        sources.filter((block): block is RowBlock => block !== undefined),
-      );
-      await database.rowBlocks.bulkDelete(compactKeys.filter((key) => batchKeys.has(key)));
-      if (fresh.length > 0) await database.rowBlocks.bulkAdd(fresh);
-      return true;
+    // Read, regroup and write in three steps: only the write holds the store, briefly, so a
+    // request opened meanwhile waits for one bucket's write at most, not for its regrouping.
+    const sources = await database.transaction('r', database.rowBlocks, database.importBatches, async () => {
+      if (!(await landed())) return null;
+      const keys = await database.rowBlocks.where('g').equals(family.sourceGroup(bucket)).primaryKeys();
+      const blocks = await database.rowBlocks.bulkGet(keys.filter((key) => batchKeys.has(key)));
+      return blocks.filter((block): block is RowBlock => block !== undefined);
     });
+    // A landed batch's blocks never change; if it is undone meanwhile, the write sees it.
+    const fresh = sources === null ? [] : compactBlocks(family, batchId, sources);
+    const copied =
+      sources !== null &&
+      (await database.transaction('rw', database.rowBlocks, database.importBatches, async () => {
+        if (!(await landed())) return false;
+        const prefix = family.compactPrefix(bucket);
+        const compactKeys = await database.rowBlocks
+          .where('g')
+          .between(prefix, `${prefix}\uffff`, true, true)
+          .primaryKeys();
+        await database.rowBlocks.bulkDelete(compactKeys.filter((key) => batchKeys.has(key)));
+        if (fresh.length > 0) await database.rowBlocks.bulkAdd(fresh);
+        return true;
+      }));
     if (!copied) {
       progress.delete(batchId);
       return 'gone';
@@ -205,24 +212,39 @@ export async function compactLandedBatches(
   return 'done';
 }
 
+/** Which batches a read takes from the compacted groups (`done`), and every batch. */
+export interface CompactionState {
+  batches: ImportBatch[];
+  done: Set<string>;
+}
+
+/** Read it once per request page and share it between that page's reads (one transaction). */
+export async function readCompactionState(database: ReviewDeskDb): Promise<CompactionState> {
+  const [batches, marks] = await Promise.all([
+    database.importBatches.toArray(),
+    database.rowBlocks.where('g').equals(COMPACTED_MARK).toArray(),
+  ]);
+  return { batches, done: new Set(marks.map((mark) => mark.b)) };
+}
+
 /**
  * The blocks holding a key's rows for a read: the compacted group of every batch whose copy is
  * whole, and the import's bucket of the others (still running, incomplete, or not yet
  * compacted), in import order, so that the first batch that stored a row id still wins.
- * One read transaction, so a copy finishing meanwhile is seen either whole or not at all.
+ * One read transaction, so a copy finishing meanwhile is seen either whole or not at all; a
+ * caller that passes `state` runs this inside its own transaction, where it read that state.
  */
 export async function blocksForKey(
   database: ReviewDeskDb,
   family: CompactionFamily,
   key: string,
+  state?: Promise<CompactionState>,
 ): Promise<RowBlock[]> {
   return database.transaction('r', database.rowBlocks, database.importBatches, async () => {
-    const [batches, marks, compact] = await Promise.all([
-      database.importBatches.toArray(),
-      database.rowBlocks.where('g').equals(COMPACTED_MARK).toArray(),
+    const [{ batches, done }, compact] = await Promise.all([
+      state ?? readCompactionState(database),
       database.rowBlocks.where('g').equals(family.compactGroup(key)).toArray(),
     ]);
-    const done = new Set(marks.map((mark) => mark.b));
     const pending = batches
       .filter((b) => b.kind === family.kind && b.status !== 'undone' && !done.has(b.id))
       .map((b) => b.id);

@@ -1,6 +1,6 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../shared/domain/records';
 import type { PolicyData } from '../../shared/policy/indexes';
-import { blocksForKey, COMPACTION_FAMILIES } from './compaction';
+import { blocksForKey, COMPACTION_FAMILIES, type CompactionState } from './compaction';
 import type { ReviewDeskDb } from './db';
 import type { ImportBatch, StoredRequest } from './import-records';
 import { blockRows, BUCKETS, tupleToJob, tupleToLedger, type JobTuple, type LedgerTuple } from './row-blocks';
@@ -95,8 +95,12 @@ export async function loadPolicyData(
  * Every job of one account, oldest first. Read from the account's small compacted group once the
  * import is compacted (compaction.ts), from its import bucket before.
  */
-export async function accountJobs(database: ReviewDeskDb, accountEmail: string): Promise<Job[]> {
-  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.jobs, accountEmail);
+export async function accountJobs(
+  database: ReviewDeskDb,
+  accountEmail: string,
+  compaction?: Promise<CompactionState>,
+): Promise<Job[]> {
+  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.jobs, accountEmail, compaction);
   const byId = new Map<string, Job>();
   for (const block of blocks) {
     for (const row of blockRows(block, { field: 1, equals: accountEmail })) {
@@ -108,8 +112,12 @@ export async function accountJobs(database: ReviewDeskDb, accountEmail: string):
 }
 
 /** The ledger rows of one job, oldest first (compacted like accountJobs). */
-export async function jobLedger(database: ReviewDeskDb, jobId: string): Promise<LedgerEntry[]> {
-  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.ledger, jobId);
+export async function jobLedger(
+  database: ReviewDeskDb,
+  jobId: string,
+  compaction?: Promise<CompactionState>,
+): Promise<LedgerEntry[]> {
+  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.ledger, jobId, compaction);
   const byId = new Map<string, LedgerEntry>();
   for (const block of blocks) {
     for (const row of blockRows(block, { field: 5, equals: jobId })) {

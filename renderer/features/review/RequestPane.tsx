@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { OUTCOME_LABELS, plainLanguage, POLICY_CLAUSES } from '../../../shared/policy/clauses';
 import { formatMajorUnits } from '../../../shared/policy/money';
 import type { Suggestion } from '../../../shared/policy/types';
@@ -58,7 +58,9 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
   const select = useReviewUi((s) => s.select);
   // The row changes identity on every decision, undo or re-run: reload the view with it.
   const version = `${row.requestId}|${row.state}|${row.decidedOutcome ?? ''}|${row.suggestedOutcome}|${row.jobId ?? ''}|${row.newEvidence}`;
-  useEffect(() => {
+  // Started before the browser lays out and paints the new selection (a passive effect would
+  // wait for that frame), so the reads overlap it.
+  useLayoutEffect(() => {
     let live = true;
     loadRequestView(row).then(
       (loaded) => live && setView({ id: row.requestId, view: loaded, error: null }),

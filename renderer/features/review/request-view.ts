@@ -5,6 +5,7 @@ import type { ExpandedEvidence } from '../../../shared/policy/types';
 import type { Decision } from '../../../shared/review/decision';
 import type { QueueRow } from '../../../shared/review/queue';
 import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
+import { readCompactionState } from '../../data/compaction';
 import { db } from '../../data/db';
 import {
   accountJobs,
@@ -73,24 +74,39 @@ export async function loadRequestView(
   const { requestId, accountEmail: email } = row;
   // How long each query took to resolve, for the review benchmark (a `review:opened` mark).
   const parts: Record<string, number> = {};
-  const [stored, suggestion, decision, jobs, rowLedger, payments, requests, outages] = await Promise.all([
-    timed(parts, 'request', started, db.requests.get(requestId)),
-    timed(parts, 'suggestion', started, db.suggestions.get(requestId)),
-    timed(parts, 'decision', started, db.decisions.get(requestId)),
-    timed(parts, 'jobs', started, accountJobs(db, email)),
-    timed(parts, 'ledger', started, row.jobId === null ? Promise.resolve([]) : jobLedger(db, row.jobId)),
-    timed(parts, 'payments', started, accountPayments(db, email)),
-    timed(parts, 'requests', started, accountRequests(db, email)),
-    outagesOnce(),
-  ]);
-  if (!stored || !suggestion) return null;
-  // The row may be a moment behind a re-run that picked another job: read that job's ledger then.
-  const ledger =
-    suggestion.jobId === row.jobId
-      ? rowLedger
-      : suggestion.jobId === null
-        ? []
-        : await jobLedger(db, suggestion.jobId);
+  const outagesRead = outagesOnce();
+  // One read transaction for all of it: a transaction per query cost a round trip to the
+  // browser's IndexedDB thread each, and the compaction state is read once for both block reads.
+  const tables = [db.requests, db.suggestions, db.decisions, db.rowBlocks, db.importBatches, db.payments];
+  const read = await db.transaction('r', tables, async () => {
+    const compaction = readCompactionState(db);
+    const [stored, suggestion, decision, jobs, rowLedger, payments, requests] = await Promise.all([
+      timed(parts, 'request', started, db.requests.get(requestId)),
+      timed(parts, 'suggestion', started, db.suggestions.get(requestId)),
+      timed(parts, 'decision', started, db.decisions.get(requestId)),
+      timed(parts, 'jobs', started, accountJobs(db, email, compaction)),
+      timed(
+        parts,
+        'ledger',
+        started,
+        row.jobId === null ? Promise.resolve([]) : jobLedger(db, row.jobId, compaction),
+      ),
+      timed(parts, 'payments', started, accountPayments(db, email)),
+      timed(parts, 'requests', started, accountRequests(db, email)),
+    ]);
+    if (!stored || !suggestion) return null;
+    // The row may be a moment behind a re-run that picked another job: read that job's ledger then.
+    const ledger =
+      suggestion.jobId === row.jobId
+        ? rowLedger
+        : suggestion.jobId === null
+          ? []
+          : await jobLedger(db, suggestion.jobId, compaction);
+    return { stored, suggestion, decision, jobs, ledger, payments, requests };
+  });
+  const outages = await outagesRead;
+  if (!read) return null;
+  const { stored, suggestion, decision, jobs, ledger, payments, requests } = read;
   const request = requests.find((r) => r.requestId === requestId) ?? (stored as SupportRequest);
   // A handful of records: indexing them costs less than a millisecond and reuses the engine's lookups.
   const indexes = buildIndexes({ jobs, ledger, payments, requests: [request], outages });
