@@ -1,7 +1,7 @@
 /**
  * `reconcile` on big inputs: the job log and the ledger are each cut in two at a row boundary and
- * the halves read at once in two worker threads (same process), each with the importer's pipeline
- * and a PolicyCollector of its own; this thread merges what they kept. The result is the one a
+ * the halves read at once, one in a worker thread (same process) and one in this thread, each with
+ * the importer's pipeline and a PolicyCollector of its own; this thread merges what they kept. The result is the one a
  * single reader gives: every row is still validated and counted, a repeat of a key across the
  * two halves is found by comparing their duplicate indexes, and whatever the halves cannot decide
  * alone (a cut inside a quoted cell, a key whose repeat across the halves differs, an unreadable
@@ -29,8 +29,15 @@ export type ToWorker =
 export type ToMain =
   { type: 'ready' } | { type: 'done'; result: PartResult } | { type: 'failed'; message: string };
 
+/** Reads one part at a time: in a worker thread, or in this one. */
+interface PartReader {
+  send(message: ToWorker): void;
+  read(part: FilePart): Promise<PartResult>;
+  stop(): Promise<void>;
+}
+
 /** One worker thread and the one part it is reading. */
-class ReadWorker {
+class ReadWorker implements PartReader {
   private readonly worker: Worker;
   private waiting: { resolve: (result: PartResult) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
@@ -73,6 +80,33 @@ class ReadWorker {
   }
 }
 
+/**
+ * This thread reads the other half meanwhile: it is idle otherwise, and its code is already
+ * compiled and warm from reading the requests. A second worker cost more CPU than it saved wall
+ * time on this 2-core machine (its start, its own cold code, another heap to collect).
+ */
+class LocalReader implements PartReader {
+  private reach: CollectorReach | null = null;
+  private options: ReadOptionsCli = { timeZone: 'UTC', dateOrder: 'mdy' };
+  private ledgerOfJobs: readonly string[] = [];
+
+  send(message: ToWorker): void {
+    if (message.type === 'init') {
+      this.reach = message.reach;
+      this.options = message.options;
+    } else if (message.type === 'ledger-of-jobs') this.ledgerOfJobs = message.jobIds;
+  }
+
+  read(part: FilePart): Promise<PartResult> {
+    if (!this.reach) return Promise.reject(new Error('LocalReader: read before init'));
+    const collector = PolicyCollector.forReach(this.reach, detachedCopy);
+    if (part.kind === 'ledger') collector.keepLedgerOfJobs(this.ledgerOfJobs);
+    return readPart(part, this.options, collector);
+  }
+
+  async stop(): Promise<void> {}
+}
+
 export interface ParallelOptions {
   /** Files at least this long are cut in two (tests set it low). */
   minSplitBytes: number;
@@ -89,7 +123,7 @@ export interface ParallelStats {
 type Outcome = { ok: true; result: PartResult } | { ok: false };
 
 export class ParallelReader {
-  private readonly workers = [new ReadWorker(), new ReadWorker()];
+  private readonly workers: PartReader[] = [new ReadWorker(), new LocalReader()];
 
   constructor(
     private readonly options: ReadOptionsCli,
@@ -147,7 +181,7 @@ export class ParallelReader {
   private async readAll(parts: readonly FilePart[]): Promise<Outcome[]> {
     const outcomes: Outcome[] = new Array(parts.length);
     let next = 0;
-    const drain = async (worker: ReadWorker): Promise<void> => {
+    const drain = async (worker: PartReader): Promise<void> => {
       while (next < parts.length) {
         const index = next++;
         outcomes[index] = await worker.read(parts[index] as FilePart).then(

@@ -97,9 +97,9 @@ export function parseReconcileArgs(args: ParsedArgs): {
 }
 
 /**
- * From this many bytes of job log and ledger on, the two are read in two worker threads (see
- * reconcile-workers.ts): starting the threads costs about a second of CPU, a 16 MB job log takes
- * about as long to read.
+ * From this many bytes of job log and ledger on, each is read in two halves at once, one in a
+ * worker thread (see reconcile-workers.ts): starting the thread costs about half a second of CPU,
+ * about as long as reading an 8 MB job log.
  */
 const PARALLEL_MIN_BYTES = 32 << 20;
 /** Each job log or ledger file of at least this size is cut in two for the two threads. */
