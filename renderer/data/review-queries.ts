@@ -168,7 +168,7 @@ export function landedBatchesStamp(
 export async function suggestionInputsStamp(database: ReviewDeskDb, settingsSha256: string): Promise<string> {
   const [batches, exported, proactive, picks] = await Promise.all([
     database.importBatches.toArray(),
-    database.exportedItems.count(),
+    database.exportSets.count(),
     database.decisions.where('source').equals('outage_proactive').count(),
     database.jobPicks.toArray(),
   ]);
