@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { OUTCOME_LABELS } from '../../../shared/policy/clauses';
 import type { QueueRow } from '../../../shared/review/queue';
 import { formatCredits, formatMoney, formatTime, formatCount } from './format';
@@ -24,13 +24,23 @@ export function QueueList({ rows }: { rows: readonly QueueRow[] }) {
     overscan: 12,
     getItemKey,
   });
-  const selectedIndex = rows.findIndex((row) => row.requestId === selectedId);
+  const indexOf = useMemo(() => new Map(rows.map((row, i) => [row.requestId, i])), [rows]);
+  const selectedIndex = selectedId === null ? -1 : (indexOf.get(selectedId) ?? -1);
   useEffect(() => {
     if (selectedIndex < 0) return;
     // Scrolling measures the list (a forced layout): skip it while the row is already well in view.
     const range = virtualizer.range;
     if (range && selectedIndex > range.startIndex && selectedIndex < range.endIndex) return;
-    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const scroll = () => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // j/k past the edge scrolls at once. A jump far away (a deep link, a search hit) lays out the
+    // whole page, ~20 ms that would delay the request page opening: it waits until that is shown.
+    const near = range && selectedIndex >= range.startIndex - 2 && selectedIndex <= range.endIndex + 2;
+    if (near || typeof requestIdleCallback === 'undefined') {
+      scroll();
+      return;
+    }
+    const idle = requestIdleCallback(scroll, { timeout: 500 });
+    return () => cancelIdleCallback(idle);
   }, [selectedIndex, virtualizer]);
 
   return (
