@@ -97,11 +97,13 @@ export function parseReconcileArgs(args: ParsedArgs): {
 }
 
 /**
- * From this many bytes of job log and ledger on, each is read in two halves at once, one in a
- * worker thread (see reconcile-workers.ts): starting the thread costs about half a second of CPU,
- * about as long as reading an 8 MB job log.
+ * Reading the job log and the ledger in two halves at once (one in a worker thread, see
+ * reconcile-workers.ts) is off by default: on this project's 2-core machine, shared with other
+ * work, it measured slower than one thread in bench:reconcile (21.9 s against 15.1 s wall, 20.2 s
+ * against 14.3 s CPU, load 3.6-5.3): two busy threads each ran about 1.5 times slower. Pass
+ * `parallelMinBytes` to use it from that many bytes of job log and ledger on.
  */
-const PARALLEL_MIN_BYTES = 32 << 20;
+const PARALLEL_MIN_BYTES = Number.POSITIVE_INFINITY;
 /** Each job log or ledger file of at least this size is cut in two for the two threads. */
 const SPLIT_MIN_BYTES = 8 << 20;
 
