@@ -341,17 +341,17 @@ interface ReconcileTiming {
   summary: string;
 }
 
-/** `oneThread`: without the worker threads, as for inputs under 32 MB of job log and ledger. */
+/** `twoThreads`: job log and ledger read in two halves at once, one in a worker (off by default). */
 async function reconcileOnce(
   files: ReconcileFiles,
   out: string,
-  oneThread = false,
+  twoThreads = false,
 ): Promise<ReconcileTiming> {
   const t0 = performance.now();
   const { collector } = await readPolicyIndexes(
     files,
     { timeZone: 'UTC', dateOrder: 'mdy' },
-    oneThread ? { parallelMinBytes: Number.POSITIVE_INFINITY } : {},
+    twoThreads ? { parallelMinBytes: 0 } : {},
   );
   const t1 = performance.now();
   const suggestions = await suggestAll(collector.finish(), await prepareSettings());
