@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Payment } from '../../../shared/domain/records';
-import type { AcceptedRecord } from '../../../shared/reading';
+import type { Payment } from '@shared/domain/records';
+import type { AcceptedRecord } from '@shared/reading';
 import { ReviewDeskDb } from '../../../renderer/data/db';
 import type { ImportBatch } from '../../../renderer/data/import-records';
 import { RecordWriter } from '../../../renderer/workers/batch-writer';

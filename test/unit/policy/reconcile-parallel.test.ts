@@ -7,8 +7,8 @@ import {
   type ReadPolicyIndexesOptions,
   type ReconcileFiles,
 } from '../../../cli/commands/reconcile';
-import { prepareSettings, suggestAll } from '../../../shared/policy/engine';
-import { suggestionsCsv } from '../../../shared/policy/suggestions-csv';
+import { prepareSettings, suggestAll } from '@shared/policy/engine';
+import { suggestionsCsv } from '@shared/policy/suggestions-csv';
 
 /**
  * The parallel read of `reconcile` (job log and ledger cut in two, read in two worker threads)
