@@ -133,14 +133,6 @@ export async function accountPayments(database: ReviewDeskDb, accountEmail: stri
   return stored.map((p) => plainRecord<Payment>(p)).sort((a, b) => a.createdAt - b.createdAt);
 }
 
-export async function accountRequests(
-  database: ReviewDeskDb,
-  accountEmail: string,
-): Promise<SupportRequest[]> {
-  const stored = await database.requests.where('accountEmail').equals(accountEmail).sortBy('receivedAt');
-  return stored.map(plainRequest);
-}
-
 export async function allOutages(database: ReviewDeskDb): Promise<Outage[]> {
   return (await database.outages.toArray()).map((o) => plainRecord<Outage>(o));
 }

@@ -108,6 +108,16 @@ function comparator(key: SortKey): (a: QueueRow, b: QueueRow) => number {
   }
 }
 
+/** The account's other requests in the queue, in received order (then by request id). */
+export function otherRequestsOf(
+  rows: readonly QueueRow[],
+  row: Pick<QueueRow, 'requestId' | 'accountEmail'>,
+) {
+  return rows
+    .filter((r) => r.accountEmail === row.accountEmail && r.requestId !== row.requestId)
+    .sort((a, b) => a.receivedAt - b.receivedAt || compareText(a.requestId, b.requestId));
+}
+
 /** Filters then sorts; ties always fall back to request id, so the order is stable and total. */
 export function queryQueue(rows: readonly QueueRow[], filter: QueueFilter, sort: QueueSort): QueueRow[] {
   const matches = rows.filter(rowMatcher(filter));

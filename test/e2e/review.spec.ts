@@ -96,6 +96,11 @@ test('a reviewer decides the basic scenario by keyboard, overrides, gets a four-
   await note.press('Control+Enter');
   await expect(pane.getByText('override', { exact: true })).toBeVisible();
   await expect(pane.getByText('The delivered file is black frames only')).toBeVisible();
+  // The account wrote once more; that request is listed with its suggestion and opens from here.
+  const history = pane.getByRole('region', { name: /The account’s other requests/ });
+  await expect(history.getByRole('heading')).toHaveText('The account’s other requests (1)');
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(history.getByRole('button', { name: 'REQ-1-0080' })).toBeVisible();
 
   // Re-picking another candidate recomputes the suggestion from that job, and is audited.
   await openBySearch(page, 'REQ-1-0001');

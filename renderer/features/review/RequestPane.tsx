@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { OUTCOME_LABELS, plainLanguage, POLICY_CLAUSES } from '../../../shared/policy/clauses';
 import { formatMajorUnits } from '../../../shared/policy/money';
 import type { Suggestion } from '../../../shared/policy/types';
@@ -8,7 +8,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { formatCredits, formatMoney, formatTime } from './format';
 import { STATE_LABELS } from './QueueToolbar';
-import type { QueueRow } from '../../../shared/review/queue';
+import { otherRequestsOf, type QueueRow } from '../../../shared/review/queue';
 import { queueDecision, useQueue } from './queue-store';
 import { loadRequestView, type RequestView } from './request-view';
 import { useReviewUi } from './review-ui-store';
@@ -56,6 +56,8 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
   const say = useReviewUi((s) => s.say);
   const queue = useQueue();
   const select = useReviewUi((s) => s.select);
+  // From the queue in memory: reading them by account was the slowest query of an open.
+  const others = useMemo(() => otherRequestsOf(queue.rows, row), [queue.rows, row]);
   // The row changes identity on every decision, undo or re-run: reload the view with it.
   const version = `${row.requestId}|${row.state}|${row.decidedOutcome ?? ''}|${row.suggestedOutcome}|${row.jobId ?? ''}|${row.newEvidence}`;
   // Started before the browser lays out and paints the new selection (a passive effect would
@@ -88,7 +90,7 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
       </div>
     );
   }
-  const { request, suggestion, decision, evidence, timeline, others } = view.view;
+  const { request, suggestion, decision, evidence, timeline } = view.view;
   const undecided = decision === null;
 
   return (
@@ -203,7 +205,6 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
             </thead>
             <tbody>
               {others.map((other) => {
-                const line = queue.byId.get(other.requestId);
                 const d = queueDecision(other.requestId);
                 return (
                   <tr key={other.requestId}>
@@ -217,7 +218,7 @@ export function RequestPane({ row, actor }: { row: QueueRow; actor: string | nul
                       </button>
                     </td>
                     <td>{formatTime(other.receivedAt)}</td>
-                    <td>{line ? OUTCOME_LABELS[line.suggestedOutcome] : '—'}</td>
+                    <td>{OUTCOME_LABELS[other.suggestedOutcome]}</td>
                     <td>
                       {d
                         ? `${OUTCOME_LABELS[d.outcome]} · ${STATE_LABELS[d.state]} by ${d.decidedBy}${d.note ? ` — “${d.note}”` : ''}`

@@ -7,13 +7,7 @@ import type { QueueRow } from '../../../shared/review/queue';
 import type { StoredSuggestion } from '../../../shared/review/stored-suggestion';
 import { readCompactionState } from '../../data/compaction';
 import { db } from '../../data/db';
-import {
-  accountJobs,
-  accountPayments,
-  accountRequests,
-  allOutages,
-  jobLedger,
-} from '../../data/review-queries';
+import { accountJobs, accountPayments, allOutages, jobLedger, plainRequest } from '../../data/review-queries';
 import { watchCompaction } from '../../workers/compaction-client';
 
 // Imports land on other pages: compact them in the background from app start, for fast opens.
@@ -27,8 +21,6 @@ export interface RequestView {
   evidence: ExpandedEvidence;
   /** The account's jobs inside the timeline's span, with the outages that cross it. */
   timeline: { from: number; to: number; t: number; jobs: Job[]; outages: Outage[]; latest: number };
-  /** The account's other requests, in received order; their states come from the queue in memory. */
-  others: SupportRequest[];
   loadMs: number;
 }
 
@@ -80,7 +72,7 @@ export async function loadRequestView(
   const tables = [db.requests, db.suggestions, db.decisions, db.rowBlocks, db.importBatches, db.payments];
   const read = await db.transaction('r', tables, async () => {
     const compaction = readCompactionState(db);
-    const [stored, suggestion, decision, jobs, rowLedger, payments, requests] = await Promise.all([
+    const [stored, suggestion, decision, jobs, rowLedger, payments] = await Promise.all([
       timed(parts, 'request', started, db.requests.get(requestId)),
       timed(parts, 'suggestion', started, db.suggestions.get(requestId)),
       timed(parts, 'decision', started, db.decisions.get(requestId)),
@@ -92,7 +84,6 @@ export async function loadRequestView(
         row.jobId === null ? Promise.resolve([]) : jobLedger(db, row.jobId, compaction),
       ),
       timed(parts, 'payments', started, accountPayments(db, email)),
-      timed(parts, 'requests', started, accountRequests(db, email)),
     ]);
     if (!stored || !suggestion) return null;
     // The row may be a moment behind a re-run that picked another job: read that job's ledger then.
@@ -102,12 +93,12 @@ export async function loadRequestView(
         : suggestion.jobId === null
           ? []
           : await jobLedger(db, suggestion.jobId, compaction);
-    return { stored, suggestion, decision, jobs, ledger, payments, requests };
+    return { stored, suggestion, decision, jobs, ledger, payments };
   });
   const outages = await outagesRead;
   if (!read) return null;
-  const { stored, suggestion, decision, jobs, ledger, payments, requests } = read;
-  const request = requests.find((r) => r.requestId === requestId) ?? (stored as SupportRequest);
+  const { stored, suggestion, decision, jobs, ledger, payments } = read;
+  const request = plainRequest(stored);
   // A handful of records: indexing them costs less than a millisecond and reuses the engine's lookups.
   const indexes = buildIndexes({ jobs, ledger, payments, requests: [request], outages });
   const evidence = expandEvidence(indexes, suggestion);
@@ -134,7 +125,6 @@ export async function loadRequestView(
       outages: outages.filter((o) => o.startedAt <= to && (o.resolvedAt ?? Math.max(latest, to)) >= from),
       latest,
     },
-    others: requests.filter((r) => r.requestId !== requestId),
     loadMs,
   };
 }

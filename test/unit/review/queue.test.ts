@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countQueue, DEFAULT_SORT, EMPTY_FILTER, queryQueue, type QueueRow } from '@shared/review/queue';
+import {
+  countQueue,
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  otherRequestsOf,
+  queryQueue,
+  type QueueRow,
+} from '@shared/review/queue';
 
 function row(overrides: Partial<QueueRow> & { requestId: string }): QueueRow {
   return {
@@ -134,5 +141,21 @@ describe('queue sorting and counts', () => {
     const before = ids(ROWS);
     queryQueue(ROWS, EMPTY_FILTER, { key: 'credits', descending: true });
     expect(ids(ROWS)).toEqual(before);
+  });
+});
+
+describe("the account's other requests", () => {
+  it('are the queue rows of the same account, without the open one, in received order', () => {
+    const rows = [
+      ...ROWS,
+      row({ requestId: 'REQ-9', receivedAt: 500 }),
+      row({ requestId: 'REQ-8', receivedAt: 3_000 }),
+    ];
+    expect(ids(otherRequestsOf(rows, { requestId: 'REQ-1', accountEmail: 'ana@example.com' }))).toEqual([
+      'REQ-9',
+      'REQ-3',
+      'REQ-8',
+    ]);
+    expect(otherRequestsOf(ROWS, { requestId: 'REQ-4', accountEmail: 'cy@example.com' })).toEqual([]);
   });
 });
