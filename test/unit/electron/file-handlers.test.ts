@@ -2,13 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_READ_LENGTH, type IpcChannel } from '@shared/bridge/ipc-channels';
-import { ipcHandlers } from '../../../electron/main/handlers';
+import { MAX_READ_LENGTH } from '@shared/bridge/ipc-channels';
 import type { Dialogs, HandlerDeps } from '../../../electron/main/handlers/deps';
-import { dispatchInvoke, type IpcHandler } from '../../../electron/main/ipc/handle';
 import type { Keyring } from '../../../electron/main/keyring/keyring';
 import { PickedFileRegistry } from '../../../electron/main/picked-files';
-import { fakeContents, invokeEvent, subframeOf, trusting } from './fakes';
+import { handlerCaller } from './handler-desk';
+import { fakeContents, invokeEvent, subframeOf } from './fakes';
 
 let dir: string;
 const CSV = 'request_id,account_email\nREQ-1,ana@example.com\n';
@@ -34,10 +33,7 @@ function desk(dialogs: Partial<Dialogs> = {}) {
     pickedFiles: new PickedFileRegistry(),
     keyring: {} as Keyring,
   };
-  const context = { isAppWindowContents: trusting(window, other), deps, log: () => undefined };
-  const call = <C extends IpcChannel>(channel: C, payload: unknown, from = invokeEvent(window)) =>
-    dispatchInvoke(channel, ipcHandlers[channel] as IpcHandler<C, HandlerDeps>, context, from, [payload]);
-  return { window, other, deps, call };
+  return { window, other, deps, call: handlerCaller(deps, window, other) };
 }
 
 const openOptions = {

@@ -1,41 +1,23 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSshSig, parseSshSig } from '@shared/signing';
-import { MAX_PRIVATE_KEY_TEXT, type IpcChannel } from '@shared/bridge/ipc-channels';
-import { ipcHandlers } from '../../../electron/main/handlers';
+import { MAX_PRIVATE_KEY_TEXT } from '@shared/bridge/ipc-channels';
 import type { HandlerDeps } from '../../../electron/main/handlers/deps';
-import { dispatchInvoke, type IpcHandler } from '../../../electron/main/ipc/handle';
-import { Keyring } from '../../../electron/main/keyring/keyring';
-import { safeStorageBox } from '../../../electron/main/keyring/secret-box';
 import { PickedFileRegistry } from '../../../electron/main/picked-files';
-import { fakeContents, invokeEvent, subframeOf, trusting } from './fakes';
+import { fakeKeyring, handlerCaller } from './handler-desk';
+import { fakeContents, invokeEvent, subframeOf } from './fakes';
 
 const KEY = readFileSync(resolve(__dirname, '../../fixtures/electron/reviewer-ed25519'), 'utf8');
 
 function desk(encryption = true) {
   const window = fakeContents();
-  const keyring = new Keyring({
-    path: join(mkdtempSync(join(tmpdir(), 'review-desk-signing-')), 'keyring.json'),
-    box: safeStorageBox(
-      {
-        isEncryptionAvailable: () => encryption,
-        encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
-        decryptString: (sealed) => Buffer.from([...sealed].reverse()).toString(),
-      },
-      'linux',
-    ),
-  });
   const deps = {
     app: { version: '0.1.0', platform: 'linux' },
     pickedFiles: new PickedFileRegistry(),
-    keyring,
+    keyring: fakeKeyring(encryption).keyring,
   } as unknown as HandlerDeps;
-  const context = { isAppWindowContents: trusting(window), deps, log: () => undefined };
-  const call = <C extends IpcChannel>(channel: C, payload: unknown, from = invokeEvent(window)) =>
-    dispatchInvoke(channel, ipcHandlers[channel] as IpcHandler<C, HandlerDeps>, context, from, [payload]);
-  return { window, call };
+  return { window, call: handlerCaller(deps, window) };
 }
 
 describe('signing over IPC', () => {

@@ -3,14 +3,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_PRIVATE_KEY_TEXT, type IpcChannel } from '@shared/bridge/ipc-channels';
-import { ipcHandlers } from '../../../electron/main/handlers';
+import { MAX_PRIVATE_KEY_TEXT } from '@shared/bridge/ipc-channels';
 import type { HandlerDeps } from '../../../electron/main/handlers/deps';
-import { dispatchInvoke, type IpcHandler } from '../../../electron/main/ipc/handle';
-import { Keyring } from '../../../electron/main/keyring/keyring';
-import { safeStorageBox } from '../../../electron/main/keyring/secret-box';
 import { PickedFileRegistry } from '../../../electron/main/picked-files';
-import { fakeContents, invokeEvent, subframeOf, trusting } from './fakes';
+import { fakeKeyring, handlerCaller } from './handler-desk';
+import { fakeContents, invokeEvent, subframeOf } from './fakes';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/electron');
 const KEY_TEXT = readFileSync(join(FIXTURES, 'reviewer-ed25519'), 'utf8');
@@ -32,28 +29,14 @@ beforeAll(() => {
 function desk(picked: string | null) {
   const window = fakeContents();
   const showOpen = vi.fn(async () => (picked === null ? [] : [join(dir, picked)]));
-  const keyringPath = join(mkdtempSync(join(tmpdir(), 'review-desk-keyring-')), 'keyring.json');
-  const keyring = new Keyring({
-    path: keyringPath,
-    box: safeStorageBox(
-      {
-        isEncryptionAvailable: () => true,
-        encryptString: (text) => Buffer.from([...Buffer.from(text)].reverse()),
-        decryptString: (sealed) => Buffer.from([...sealed].reverse()).toString(),
-      },
-      'linux',
-    ),
-  });
+  const { keyring, path: keyringPath } = fakeKeyring();
   const deps = {
     app: { version: '0.1.0', platform: 'linux' },
     dialogs: { showOpen, showSave: vi.fn() },
     pickedFiles: new PickedFileRegistry(),
     keyring,
   } as unknown as HandlerDeps;
-  const context = { isAppWindowContents: trusting(window), deps, log: () => undefined };
-  const call = <C extends IpcChannel>(channel: C, payload: unknown, from = invokeEvent(window)) =>
-    dispatchInvoke(channel, ipcHandlers[channel] as IpcHandler<C, HandlerDeps>, context, from, [payload]);
-  return { window, call, showOpen, keyringPath };
+  return { window, call: handlerCaller(deps, window), showOpen, keyringPath };
 }
 
 describe('signing:import-file', () => {
