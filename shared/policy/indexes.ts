@@ -1,9 +1,10 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
 import { HashFilter } from './hash-filter';
+import { RequestingAccounts, type WindowBounds } from './requesting-accounts';
 import { compareText } from './order';
 import { textTokens } from './text-rules';
 import type { RequestWindow } from './types';
-import { inWindow, requestWindow } from './window';
+import { requestWindow } from './window';
 
 /** The canonical records the rules run over, as the reader gives them (any order). */
 export interface PolicyData {
@@ -62,12 +63,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** A plain loop: this runs once per streamed job, a million times. */
-function insideAny(time: number, windows: readonly RequestWindow[]): boolean {
-  for (let i = 0; i < windows.length; i++) if (inWindow(time, windows[i] as RequestWindow)) return true;
-  return false;
-}
-
 function compareJobs(a: Job, b: Job): number {
   return (
     a.createdAt - b.createdAt || compareText(a.jobId, b.jobId) || compareText(a.accountEmail, b.accountEmail)
@@ -121,7 +116,7 @@ export class PolicyCollector {
   private readonly requestsByAccount = new Map<string, SupportRequest[]>();
   private readonly requestsInOrder: SupportRequest[];
   /** One lookup per streamed row: the account's windows, and whether some row carried it. */
-  private readonly accounts = new Map<string, { windows: RequestWindow[]; known: boolean }>();
+  private accounts: RequestingAccounts;
   private readonly namedIds = new Set<string>();
   private readonly jobById = new Map<string, Job>();
   /** Asked before namedIds and jobById: almost every streamed job id misses them (see HashFilter). */
@@ -150,12 +145,10 @@ export class PolicyCollector {
     this.keep = keep;
     this.windowMsValue = windowHours === null ? null : windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
+    const windows = new Map<string, RequestWindow[]>();
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
-      const window = requestWindow(request, this.windowMs ?? 0);
-      const account = this.accounts.get(request.accountEmail);
-      if (account) account.windows.push(window);
-      else this.accounts.set(request.accountEmail, { windows: [window], known: false });
+      push(windows, request.accountEmail, requestWindow(request, this.windowMs ?? 0));
       if (this.windowMs !== null) {
         if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
         for (const token of textTokens(request)) this.namedIds.add(token);
@@ -164,16 +157,18 @@ export class PolicyCollector {
       if (request.approx) this.see(request.approx.t);
     }
     for (const id of this.namedIds) this.namedFilter.add(id);
+    this.accounts = new RequestingAccounts(windows);
   }
 
   /** See CollectorReach: what forReach needs to keep the rows this collector would keep. */
   reach(): CollectorReach {
     const accounts: string[] = [];
     const windows: number[] = [];
-    for (const [email, account] of this.accounts) {
-      accounts.push(email);
-      windows.push(account.windows.length);
-      for (const w of account.windows) windows.push(w.start, w.end, w.endInclusive ? 1 : 0);
+    for (let account = 0; account < this.accounts.size; account++) {
+      accounts.push(this.accounts.emailOf(account));
+      const list = this.accounts.windowsOf(account);
+      windows.push(list.length);
+      for (const w of list) windows.push(w.start, w.end, w.endInclusive ? 1 : 0);
     }
     return { windowMs: this.windowMs, accounts, windows, namedIds: [...this.namedIds] };
   }
@@ -186,17 +181,17 @@ export class PolicyCollector {
     const collector = new PolicyCollector([], null, keep);
     collector.windowMsValue = reach.windowMs;
     let at = 0;
-    for (const email of reach.accounts) {
-      const count = reach.windows[at++] as number;
-      const windows: RequestWindow[] = [];
-      for (let i = 0; i < count; i++, at += 3) {
-        const start = reach.windows[at] as number;
-        const end = reach.windows[at + 1] as number;
-        const endInclusive = reach.windows[at + 2] === 1;
-        windows.push({ t: start, start, end, endInclusive, dateOnly: false, fromReceivedAt: false });
-      }
-      collector.accounts.set(email, { windows, known: false });
-    }
+    collector.accounts = new RequestingAccounts(
+      reach.accounts.map((email) => {
+        const count = reach.windows[at++] as number;
+        const windows: WindowBounds[] = [];
+        for (let i = 0; i < count; i++, at += 3) {
+          const [start, end, inclusive] = reach.windows.slice(at, at + 3) as [number, number, number];
+          windows.push({ start, end, endInclusive: inclusive === 1 });
+        }
+        return [email, windows] as const;
+      }),
+    );
     for (const id of reach.namedIds) {
       collector.namedIds.add(id);
       collector.namedFilter.add(id);
@@ -213,20 +208,33 @@ export class PolicyCollector {
     if (value !== null && value > this.latest) this.latest = value;
   }
 
+  /**
+   * The requesting account a row's email names by hash alone (see likelyIndexOf), or -1; once
+   * confirmed by its text, the account is known (rule 2). A row is confirmed with `is` before it
+   * is kept: most rows of requesting accounts fall outside every window and are never compared.
+   */
+  private requesterOf(email: string): number {
+    const account = this.accounts.likelyIndexOf(email);
+    if (account !== -1 && !this.accounts.isKnown(account) && this.accounts.is(account, email)) {
+      this.accounts.markKnown(account);
+    }
+    return account;
+  }
+
   addJob(job: Job): void {
     this.see(job.createdAt);
     this.see(job.startedAt);
     this.see(job.completedAt);
-    const account = this.accounts.get(job.accountEmail);
-    if (!account) return;
-    account.known = true;
+    const account = this.requesterOf(job.accountEmail);
+    if (account === -1) return;
     if (
       this.windowMs !== null &&
-      !insideAny(job.createdAt, account.windows) &&
+      !this.accounts.inAnyWindow(account, job.createdAt) &&
       !(this.namedFilter.mayHave(job.jobId) && this.namedIds.has(job.jobId))
     ) {
       return;
     }
+    if (!this.accounts.is(account, job.accountEmail)) return;
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
@@ -236,21 +244,19 @@ export class PolicyCollector {
 
   addLedgerEntry(entry: LedgerEntry): void {
     this.see(entry.createdAt);
-    const account = this.accounts.get(entry.accountEmail);
-    if (account) account.known = true;
-    const requester = account !== undefined;
-    const keptJob =
-      entry.jobId !== '' &&
-      this.keptJobFilter.mayHave(entry.jobId) &&
-      (this.jobById.has(entry.jobId) || this.keptElsewhere.has(entry.jobId));
-    if (entry.jobId === '' ? requester : keptJob) this.ledger.push(this.keep(entry));
+    const account = this.requesterOf(entry.accountEmail);
+    const keep =
+      entry.jobId === ''
+        ? account !== -1 && this.accounts.is(account, entry.accountEmail)
+        : this.keptJobFilter.mayHave(entry.jobId) &&
+          (this.jobById.has(entry.jobId) || this.keptElsewhere.has(entry.jobId));
+    if (keep) this.ledger.push(this.keep(entry));
   }
 
   addPayment(payment: Payment): void {
     this.see(payment.createdAt);
-    const account = this.accounts.get(payment.accountEmail);
-    if (!account) return;
-    account.known = true;
+    const account = this.requesterOf(payment.accountEmail);
+    if (account === -1 || !this.accounts.is(account, payment.accountEmail)) return;
     this.payments.push(this.keep(payment));
   }
 
@@ -289,9 +295,7 @@ export class PolicyCollector {
   }
 
   summary(): CollectorSummary {
-    const knownAccounts: string[] = [];
-    for (const [email, account] of this.accounts) if (account.known) knownAccounts.push(email);
-    return { knownAccounts, latest: this.latest };
+    return { knownAccounts: this.knownAccounts(), latest: this.latest };
   }
 
   /**
@@ -301,10 +305,18 @@ export class PolicyCollector {
    */
   absorb(summary: CollectorSummary): void {
     for (const email of summary.knownAccounts) {
-      const account = this.accounts.get(email);
-      if (account) account.known = true;
+      const account = this.accounts.indexOf(email);
+      if (account !== -1) this.accounts.markKnown(account);
     }
     this.see(summary.latest);
+  }
+
+  private knownAccounts(): string[] {
+    const known: string[] = [];
+    for (let account = 0; account < this.accounts.size; account++) {
+      if (this.accounts.isKnown(account)) known.push(this.accounts.emailOf(account));
+    }
+    return known;
   }
 
   finish(): PolicyIndexes {
@@ -354,7 +366,7 @@ export class PolicyCollector {
       jobById,
       jobsByAccount,
       ledgerByJob,
-      knownAccounts: new Set([...this.accounts].filter(([, a]) => a.known).map(([email]) => email)),
+      knownAccounts: new Set(this.knownAccounts()),
       ledgerOfAccount,
       paymentsByAccount,
       paymentIdsByAccount,
