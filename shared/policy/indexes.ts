@@ -1,9 +1,9 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
 import { HashFilter } from './hash-filter';
 import { RequestingAccounts, type WindowBounds } from './requesting-accounts';
+import { TextTable } from './text-table';
 import { compareText } from './order';
 import { textTokens } from './text-rules';
-import type { RequestWindow } from './types';
 import { requestWindow } from './window';
 
 /** The canonical records the rules run over, as the reader gives them (any order). */
@@ -117,10 +117,10 @@ export class PolicyCollector {
   private readonly requestsInOrder: SupportRequest[];
   /** One lookup per streamed row: the account's windows, and whether some row carried it. */
   private accounts: RequestingAccounts;
-  private readonly namedIds = new Set<string>();
+  /** Ids a request names (job_id column or a word of its text): their jobs are kept wherever they fall. */
+  private readonly namedIds = new TextTable();
   private readonly jobById = new Map<string, Job>();
-  /** Asked before namedIds and jobById: almost every streamed job id misses them (see HashFilter). */
-  private readonly namedFilter = new HashFilter();
+  /** Asked before jobById: almost every streamed ledger row's job id misses it (see HashFilter). */
   private readonly keptJobFilter = new HashFilter();
   /** Jobs another collector kept (keepLedgerOfJobs): their ledger rows are kept here too. */
   private readonly keptElsewhere = new Set<string>();
@@ -145,19 +145,23 @@ export class PolicyCollector {
     this.keep = keep;
     this.windowMsValue = windowHours === null ? null : windowHours * 3_600_000;
     this.requestsInOrder = [...requests].sort(compareRequests);
-    const windows = new Map<string, RequestWindow[]>();
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
-      push(windows, request.accountEmail, requestWindow(request, this.windowMs ?? 0));
       if (this.windowMs !== null) {
-        if (request.jobId.trim() !== '') this.namedIds.add(request.jobId.trim());
+        const jobId = request.jobId.trim();
+        if (jobId !== '') this.namedIds.add(jobId);
         for (const token of textTokens(request)) this.namedIds.add(token);
       }
       this.see(request.receivedAt);
       if (request.approx) this.see(request.approx.t);
     }
-    for (const id of this.namedIds) this.namedFilter.add(id);
-    this.accounts = new RequestingAccounts(windows);
+    const windowMs = this.windowMs ?? 0;
+    this.accounts = new RequestingAccounts(
+      Array.from(this.requestsByAccount, ([email, list]) => [
+        email,
+        list.map((request) => requestWindow(request, windowMs)),
+      ]),
+    );
   }
 
   /** See CollectorReach: what forReach needs to keep the rows this collector would keep. */
@@ -170,7 +174,7 @@ export class PolicyCollector {
       windows.push(list.length);
       for (const w of list) windows.push(w.start, w.end, w.endInclusive ? 1 : 0);
     }
-    return { windowMs: this.windowMs, accounts, windows, namedIds: [...this.namedIds] };
+    return { windowMs: this.windowMs, accounts, windows, namedIds: this.namedIds.texts() };
   }
 
   /**
@@ -192,10 +196,7 @@ export class PolicyCollector {
         return [email, windows] as const;
       }),
     );
-    for (const id of reach.namedIds) {
-      collector.namedIds.add(id);
-      collector.namedFilter.add(id);
-    }
+    for (const id of reach.namedIds) collector.namedIds.add(id);
     return collector;
   }
 
@@ -230,7 +231,7 @@ export class PolicyCollector {
     if (
       this.windowMs !== null &&
       !this.accounts.inAnyWindow(account, job.createdAt) &&
-      !(this.namedFilter.mayHave(job.jobId) && this.namedIds.has(job.jobId))
+      this.namedIds.indexOf(job.jobId) === -1
     ) {
       return;
     }

@@ -14,14 +14,15 @@ export interface WindowBounds {
  * each on that path (account, list, window).
  */
 export class RequestingAccounts {
-  private readonly table = new TextTable();
+  private readonly table: TextTable;
   /** Account a's windows are bounds[from[a]] … bounds[from[a + 1]], as (start, end, 1|0 inclusive). */
   private readonly from: Int32Array;
   private readonly bounds: Float64Array;
   private readonly known: Uint8Array;
 
   /** Each account once, with all its windows. */
-  constructor(accounts: Iterable<readonly [string, readonly WindowBounds[]]>) {
+  constructor(accounts: readonly (readonly [string, readonly WindowBounds[]])[]) {
+    this.table = new TextTable(accounts.length);
     const lists: (readonly WindowBounds[])[] = [];
     let windowCount = 0;
     for (const [email, windows] of accounts) {

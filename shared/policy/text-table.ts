@@ -13,22 +13,30 @@ import { hashText64, textHash } from '../util/text-hash';
  */
 export class TextTable {
   /** Four numbers per slot: the hash (two halves), the number + 1 (0 = empty), one unused. */
-  private slots = new Int32Array(SLOT << 10);
-  private readonly texts: string[] = [];
+  private slots: Int32Array;
+  private readonly list: string[] = [];
+
+  /** `expected`: sized for that many texts up front (each growth places every text again). */
+  constructor(expected = 0) {
+    let slots = 1 << 10;
+    while (slots < expected * 4) slots *= 2;
+    this.slots = new Int32Array(slots * SLOT);
+  }
 
   get size(): number {
-    return this.texts.length;
+    return this.list.length;
   }
 
   /** The text's number, added at the end if new. */
   add(text: string): number {
     const found = this.indexOf(text);
     if (found !== -1) return found;
-    const index = this.texts.length;
-    this.texts.push(text);
+    const index = this.list.length;
+    this.list.push(text);
     // At most a quarter full: a miss usually ends at its first slot.
-    if (this.texts.length * 4 * SLOT > this.slots.length) this.grow();
-    else this.place(text, index);
+    // indexOf left the text's hash in textHash; growing places every text again, this one too.
+    if (this.list.length * 4 * SLOT > this.slots.length) this.grow();
+    else this.place(index);
     return index;
   }
 
@@ -38,7 +46,7 @@ export class TextTable {
     for (let slot = this.firstSlot(); ; slot = this.nextSlot(slot)) {
       const entry = this.slots[slot + 2]!;
       if (entry === 0) return -1;
-      if (this.sameHash(slot) && this.texts[entry - 1] === text) return entry - 1;
+      if (this.sameHash(slot) && this.list[entry - 1] === text) return entry - 1;
     }
   }
 
@@ -57,7 +65,12 @@ export class TextTable {
   }
 
   textOf(index: number): string {
-    return this.texts[index]!;
+    return this.list[index]!;
+  }
+
+  /** Every text, in the order added. */
+  texts(): string[] {
+    return [...this.list];
   }
 
   /** The slot where the last hashed text's probe starts. */
@@ -73,9 +86,8 @@ export class TextTable {
     return this.slots[slot] === textHash[0] && this.slots[slot + 1] === textHash[1];
   }
 
-  /** Places a text at the first free slot of its probe. */
-  private place(text: string, index: number): void {
-    hashText64(text);
+  /** Places text number `index`, whose hash is in textHash, at the first free slot of its probe. */
+  private place(index: number): void {
     let slot = this.firstSlot();
     while (this.slots[slot + 2] !== 0) slot = this.nextSlot(slot);
     this.slots[slot] = textHash[0]!;
@@ -85,7 +97,10 @@ export class TextTable {
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    this.texts.forEach((text, index) => this.place(text, index));
+    this.list.forEach((text, index) => {
+      hashText64(text);
+      this.place(index);
+    });
   }
 }
 
