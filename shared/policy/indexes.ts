@@ -1,5 +1,4 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../domain/records';
-import { HashFilter } from './hash-filter';
 import { RequestingAccounts, type WindowBounds } from './requesting-accounts';
 import { TextTable } from './text-table';
 import { compareText } from './order';
@@ -120,10 +119,11 @@ export class PolicyCollector {
   /** Ids a request names (job_id column or a word of its text): their jobs are kept wherever they fall. */
   private readonly namedIds = new TextTable();
   private readonly jobById = new Map<string, Job>();
-  /** Asked before jobById: almost every streamed ledger row's job id misses it (see HashFilter). */
-  private readonly keptJobFilter = new HashFilter();
-  /** Jobs another collector kept (keepLedgerOfJobs): their ledger rows are kept here too. */
-  private readonly keptElsewhere = new Set<string>();
+  /**
+   * The ids of the jobs kept here and of those another collector kept (keepLedgerOfJobs): their
+   * ledger rows are kept. Asked for every streamed ledger row, and nearly all of them miss.
+   */
+  private readonly keptJobIds = new TextTable();
   private readonly ledger: LedgerEntry[] = [];
   private readonly payments: Payment[] = [];
   private readonly outages: Outage[] = [];
@@ -240,7 +240,7 @@ export class PolicyCollector {
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
     this.jobById.set(job.jobId, this.keep(job));
-    this.keptJobFilter.add(job.jobId);
+    this.keptJobIds.add(job.jobId);
   }
 
   addLedgerEntry(entry: LedgerEntry): void {
@@ -249,8 +249,7 @@ export class PolicyCollector {
     const keep =
       entry.jobId === ''
         ? account !== -1 && this.accounts.is(account, entry.accountEmail)
-        : this.keptJobFilter.mayHave(entry.jobId) &&
-          (this.jobById.has(entry.jobId) || this.keptElsewhere.has(entry.jobId));
+        : this.keptJobIds.indexOf(entry.jobId) !== -1;
     if (keep) this.ledger.push(this.keep(entry));
   }
 
@@ -272,10 +271,7 @@ export class PolicyCollector {
    * reads part of the ledger while the jobs were collected by others.
    */
   keepLedgerOfJobs(jobIds: Iterable<string>): void {
-    for (const id of jobIds) {
-      this.keptElsewhere.add(id);
-      this.keptJobFilter.add(id);
-    }
+    for (const id of jobIds) this.keptJobIds.add(id);
   }
 
   /** The records kept so far, to hand to the collector that merges parts (see absorb). */
