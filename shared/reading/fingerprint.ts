@@ -43,18 +43,54 @@ export function fingerprintHex(value: number): string {
   );
 }
 
-// The running hash lives in two module variables rather than an object per call: this runs
-// once per row, and a million small objects are a million things for the GC to sweep.
+// The running hash lives in two module variables rather than an object per call: nested values
+// (a request's approximate time, an outage's components) are mixed by the recursive mixValue.
 let h1 = 0;
 let h2 = 0;
 
+/**
+ * The same value as mixing the record with mixValue, with the record's own fields mixed in this
+ * loop: strings, numbers, booleans and nulls, which are nearly all of them. Mixing every field
+ * through mixValue (a call, a type dispatch and two module variables per field) cost 1.2-1.5 s of
+ * reconcile's 2M rows; the hashing itself is a fraction of that.
+ */
 export function fingerprintNumber(record: object): number {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
-  mixValue(record);
-  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-  return 4294967296 * (2097151 & b) + (a >>> 0);
+  let a = 0xdeadbeef;
+  let b = 0x41c6ce57;
+  const fields = record as Record<string, unknown>;
+  for (const key in fields) {
+    if (key === 'extra') continue;
+    const value = fields[key];
+    if (typeof value === 'string') {
+      for (let i = 0; i < value.length; i++) {
+        const ch = value.charCodeAt(i);
+        a = Math.imul(a ^ ch, 2654435761);
+        b = Math.imul(b ^ ch, 1597334677);
+      }
+      const end = value.length + 0x10000;
+      a = Math.imul(a ^ end, 2654435761);
+      b = Math.imul(b ^ end, 1597334677);
+    } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
+      const low = (value % 4294967296) | 0;
+      const high = Math.floor(value / 4294967296) | 0;
+      a = Math.imul(Math.imul(Math.imul(a ^ low, 2654435761) ^ high, 2654435761) ^ 0x20002, 2654435761);
+      b = Math.imul(Math.imul(Math.imul(b ^ low, 1597334677) ^ high, 1597334677) ^ 0x20002, 1597334677);
+    } else if (value === null || value === undefined) {
+      a = Math.imul(a ^ 0x20001, 2654435761);
+      b = Math.imul(b ^ 0x20001, 1597334677);
+    } else {
+      h1 = a;
+      h2 = b;
+      mixValue(value);
+      a = h1;
+      b = h2;
+    }
+  }
+  a = Math.imul(a ^ 0x20006, 2654435761);
+  b = Math.imul(b ^ 0x20006, 1597334677);
+  const x = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const y = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(x ^ (x >>> 13), 3266489909);
+  return 4294967296 * (2097151 & y) + (x >>> 0);
 }
 
 function mixCode(code: number): void {
