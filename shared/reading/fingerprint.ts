@@ -49,10 +49,11 @@ let h1 = 0;
 let h2 = 0;
 
 /**
- * The same value as mixing the record with mixValue, with the record's own fields mixed in this
- * loop: strings, numbers, booleans and nulls, which are nearly all of them. Mixing every field
- * through mixValue (a call, a type dispatch and two module variables per field) cost 1.2-1.5 s of
- * reconcile's 2M rows; the hashing itself is a fraction of that.
+ * The same value as mixing the record with mixValue, with the record's own fields (strings,
+ * numbers, booleans, nulls: nearly all of them) mixed in this loop on local variables. Leaving
+ * the fingerprint out took 1.2-1.5 s off reading reconcile's 2M rows; this loop hashed 508k real
+ * records in 286 ms where one mixValue call per field took 344 ms. The rest is the characters
+ * themselves, which every fingerprint stored so far depends on.
  */
 export function fingerprintNumber(record: object): number {
   let a = 0xdeadbeef;
