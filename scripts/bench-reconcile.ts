@@ -1,12 +1,18 @@
 /**
  * Benchmark: `reconcile` end to end (read with the importer's pipeline, match, write the
- * suggestions file) against merely parsing the same files with PapaParse, in the same process.
+ * suggestions file) against merely parsing the same files with PapaParse, in one process.
  * Target (issue 4): reconcile ≤ 1.5 × PapaParse.
  *
  *   npm run bench:reconcile -- [--scale 1] [--dir DIR] [--keep] [--rounds 2]
  *
  * --scale 1 = 1M jobs, 1M ledger rows, 54k payments, 54k requests (about 300 MB of CSV),
  * generated deterministically into a temporary directory (or --dir, reused when present).
+ *
+ * Each measurement runs in a fresh Node process with this one's flags (`--only <what>` runs one
+ * and prints it as JSON): run one after another in a single process, the importer alone took
+ * 5.8 s in the first round and 7.8-12.8 s in later ones, with PapaParse steady at 5.0-5.7 s.
+ * The end-to-end line times the command itself (`npm run --silent cli -- reconcile`) and a
+ * process that only parses with PapaParse, both from start to exit.
  */
 import {
   closeSync,
@@ -25,6 +31,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
 import { readPolicyIndexes, type ReconcileFiles } from '../cli/commands/reconcile';
 import { fileChunks } from '../cli/node-files';
@@ -38,6 +45,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '2' },
+    only: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -371,20 +379,78 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const span = (s: Span): string =>
   `${seconds(s.wall)} wall, ${seconds(s.cpu)} cpu (this thread ${seconds(s.mainCpu)}, other threads ${seconds(s.cpu - s.mainCpu)})`;
 
+type Measured = 'papaparse' | 'importer' | 'reconcile' | 'reconcile-two-threads';
+const MEASURED: readonly Measured[] = ['papaparse', 'importer', 'reconcile', 'reconcile-two-threads'];
+
+interface ChildResult {
+  span: Span;
+  /** For reconcile: the split of its wall time, and the one-line summary. */
+  timing: ReconcileTiming | null;
+}
+
+function filesIn(dir: string): ReconcileFiles {
+  return {
+    jobs: [join(dir, 'jobs.csv')],
+    ledger: [join(dir, 'ledger.csv')],
+    payments: [join(dir, 'payments.csv')],
+    requests: [join(dir, 'requests.csv')],
+    outages: [join(dir, 'outages.csv')],
+  };
+}
+
+/** `--only`: one measurement in this (fresh) process, printed as JSON on the last line. */
+async function measureOnly(what: Measured, dir: string): Promise<void> {
+  const files = filesIn(dir);
+  let timing: ReconcileTiming | null = null;
+  const measured = await measure(async () => {
+    if (what === 'papaparse') await papaParseAll(files);
+    else if (what === 'importer') await readerOnly(files);
+    else {
+      const two = what === 'reconcile-two-threads';
+      timing = await reconcileOnce(files, join(dir, two ? 'suggestions-2.csv' : 'suggestions.csv'), two);
+    }
+  });
+  console.log(JSON.stringify({ span: measured, timing } satisfies ChildResult));
+}
+
+/** Runs `--only what` in a new process with this process's flags (tsx's loader among them). */
+function runFresh(what: Measured, dir: string): ChildResult {
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--dir', dir, '--only', what], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !last.startsWith('{')) {
+    throw new Error(`bench child '${what}' failed (${child.status}): ${child.stderr || child.stdout}`);
+  }
+  return JSON.parse(last) as ChildResult;
+}
+
+/** Wall seconds of a whole process, from spawn to exit. */
+function processWall(command: string, args: string[]): number {
+  const t0 = performance.now();
+  const child = spawnSync(command, args, {
+    cwd: join(__dirname, '..'),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${child.stderr}`);
+  return performance.now() - t0;
+}
+
 async function main(): Promise<void> {
+  if (values.only !== undefined) {
+    if (!MEASURED.includes(values.only as Measured) || values.dir === undefined) {
+      throw new Error(`--only takes one of ${MEASURED.join(', ')}, with --dir`);
+    }
+    await measureOnly(values.only as Measured, values.dir);
+    return;
+  }
   const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'bench-reconcile-'));
   mkdirSync(dir, { recursive: true });
   const reuse = values.dir !== undefined && existsSync(join(dir, 'jobs.csv'));
   const tg = performance.now();
-  const files: ReconcileFiles = reuse
-    ? {
-        jobs: [join(dir, 'jobs.csv')],
-        ledger: [join(dir, 'ledger.csv')],
-        payments: [join(dir, 'payments.csv')],
-        requests: [join(dir, 'requests.csv')],
-        outages: [join(dir, 'outages.csv')],
-      }
-    : generate(dir);
+  const files: ReconcileFiles = reuse ? filesIn(dir) : generate(dir);
   const bytes = Object.values(files)
     .flat()
     .reduce((sum, path) => sum + statSync(path).size, 0);
@@ -393,44 +459,47 @@ async function main(): Promise<void> {
   );
 
   console.log(`load average at start: ${load()}`);
-  const papa: Span[] = [];
-  const reading: Span[] = [];
-  const rec: Span[] = [];
-  const two: Span[] = [];
-  let last: ReconcileTiming | null = null;
+  const spans = new Map<Measured, Span[]>(MEASURED.map((what) => [what, []]));
+  const cliArgs = ['run', '--silent', 'cli', '--', 'reconcile'];
+  for (const kind of ['jobs', 'ledger', 'payments', 'requests', 'outages'] as const) {
+    for (const path of files[kind]) cliArgs.push(`--${kind}`, path);
+  }
+  cliArgs.push('--out', join(dir, 'suggestions-cli.csv'));
+  const papaScript = join(__dirname, 'papaparse-only.mjs');
+  const endToEnd = { cli: [] as number[], papa: [] as number[] };
   for (let round = 0; round < rounds; round++) {
-    let rows = 0;
-    papa.push(await measure(async () => (rows = await papaParseAll(files))));
-    console.log(`round ${round + 1}: papaparse ${span(papa.at(-1) as Span)} (${rows} rows)`);
-    reading.push(await measure(() => readerOnly(files)));
-    console.log(`round ${round + 1}: importer pipeline alone ${span(reading.at(-1) as Span)}`);
-    rec.push(await measure(async () => (last = await reconcileOnce(files, join(dir, 'suggestions.csv')))));
-    const r = last as ReconcileTiming | null;
-    if (r) {
-      console.log(
-        `round ${round + 1}: reconcile ${span(rec.at(-1) as Span)} = read+collect ${seconds(r.read)} + match ${seconds(r.match)} + write ${seconds(r.write)}`,
-      );
-      console.log(r.summary);
+    for (const what of MEASURED) {
+      const { span: measured, timing } = runFresh(what, dir);
+      spans.get(what)?.push(measured);
+      const split = timing as ReconcileTiming | null;
+      const detail = split
+        ? ` = read+collect ${seconds(split.read)} + match ${seconds(split.match)} + write ${seconds(split.write)}`
+        : '';
+      console.log(`round ${round + 1}: ${what} ${span(measured)}${detail}`);
+      if (split && what === 'reconcile') console.log(split.summary);
     }
-    two.push(
-      await measure(async () => (last = await reconcileOnce(files, join(dir, 'suggestions-2.csv'), true))),
+    endToEnd.cli.push(processWall('npm', cliArgs));
+    endToEnd.papa.push(processWall(process.execPath, [papaScript, ...Object.values(files).flat()]));
+    console.log(
+      `round ${round + 1}: end to end, npm run --silent cli -- reconcile ${seconds(endToEnd.cli.at(-1)!)}, a PapaParse process ${seconds(endToEnd.papa.at(-1)!)}`,
     );
-    console.log(`round ${round + 1}: reconcile in two threads ${span(two.at(-1) as Span)}`);
-    const same =
-      readFileSync(join(dir, 'suggestions.csv'), 'utf8') ===
-      readFileSync(join(dir, 'suggestions-2.csv'), 'utf8');
-    console.log(`suggestions of both runs ${same ? 'identical' : 'DIFFER'}`);
+    const same = (name: string): boolean =>
+      readFileSync(join(dir, 'suggestions.csv'), 'utf8') === readFileSync(join(dir, name), 'utf8');
+    console.log(
+      `suggestions of the runs ${same('suggestions-2.csv') && same('suggestions-cli.csv') ? 'identical' : 'DIFFER'}`,
+    );
     console.log(`load average: ${load()}`);
   }
-  const best = (list: Span[]): Span => list.reduce((a, b) => (b.wall < a.wall ? b : a));
-  const bestCpu = (list: Span[]): number => Math.min(...list.map((s) => s.cpu));
-  const [p, q, r, t] = [best(papa), best(reading), best(rec), best(two)];
-  const ratios = (x: Span[]): string =>
-    `${(best(x).wall / p.wall).toFixed(2)} wall, ${(bestCpu(x) / bestCpu(papa)).toFixed(2)} cpu`;
+  const list = (what: Measured): Span[] => spans.get(what) ?? [];
+  const best = (what: Measured): Span => list(what).reduce((a, b) => (b.wall < a.wall ? b : a));
+  const bestCpu = (what: Measured): number => Math.min(...list(what).map((s) => s.cpu));
+  const ratios = (what: Measured): string =>
+    `${(best(what).wall / best('papaparse').wall).toFixed(2)} wall, ${(bestCpu(what) / bestCpu('papaparse')).toFixed(2)} cpu`;
   console.log(
-    `best (by wall): papaparse ${span(p)} | importer alone ${span(q)} | reconcile ${span(r)} | reconcile in two threads ${span(t)}\n` +
-      `ratio reconcile/papaparse: ${ratios(rec)} (target ≤ 1.50); in two threads: ${ratios(two)}; ` +
-      `importer alone/papaparse: ${ratios(reading)}`,
+    `best (by wall): papaparse ${span(best('papaparse'))} | importer alone ${span(best('importer'))} | reconcile ${span(best('reconcile'))} | reconcile in two threads ${span(best('reconcile-two-threads'))}\n` +
+      `ratio reconcile/papaparse: ${ratios('reconcile')} (target ≤ 1.50); in two threads: ${ratios('reconcile-two-threads')}; ` +
+      `importer alone/papaparse: ${ratios('importer')}\n` +
+      `end to end (best): npm run --silent cli -- reconcile ${seconds(Math.min(...endToEnd.cli))}, PapaParse process ${seconds(Math.min(...endToEnd.papa))}: ${(Math.min(...endToEnd.cli) / Math.min(...endToEnd.papa)).toFixed(2)}`,
   );
   console.log(`load average at end: ${load()}`);
   if (!values.keep && values.dir === undefined) rmSync(dir, { recursive: true, force: true });
