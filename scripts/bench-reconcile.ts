@@ -15,16 +15,13 @@
  * process that only parses with PapaParse, both from start to exit.
  */
 import {
-  closeSync,
   createReadStream,
   readFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   rmSync,
   statSync,
-  writeSync,
 } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -33,6 +30,14 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import Papa from 'papaparse';
+import {
+  BENCH_SPAN as SPAN,
+  BENCH_START as START,
+  CsvFile,
+  benchEmail as email,
+  iso,
+  seededRandom,
+} from './bench-csv';
 import { readPolicyIndexes, type ReconcileFiles } from '../cli/commands/reconcile';
 import { fileChunks } from '../cli/node-files';
 import { createRecordReader } from '../shared/reading/index';
@@ -58,21 +63,8 @@ const N_REQUESTS = Math.round(54_000 * scale);
 const N_ACCOUNTS = Math.max(10, Math.round(60_000 * scale));
 const N_OUTAGES = 40;
 
-/** xorshift32: the same data on every run and machine. */
-let seed = 0x9e3779b9;
-function random(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const { random, pick } = seededRandom(0x9e3779b9);
 
-const START = Date.UTC(2026, 2, 1);
-const SPAN = 37 * 86_400_000;
-const iso = (ms: number): string => new Date(ms).toISOString();
-const domains = ['example.com', 'mail.test', 'studio.test'];
-const email = (a: number): string => `creator${a}@${domains[a % 3]}`;
 const jobId = (j: number): string => `job_b_${j.toString(36).padStart(5, '0')}`;
 const models = ['vy-motion-2', 'vy-lipsync-3', 'vy-face-1'];
 const componentsList = ['render', 'encode', 'queue', 'storage'];
@@ -101,30 +93,6 @@ interface JobInfo {
   account: number;
   createdAt: number;
   failed: boolean;
-}
-
-class CsvFile {
-  private fd: number;
-  private buffer: string[] = [];
-  private size = 0;
-  constructor(path: string, header: string) {
-    this.fd = openSync(path, 'w');
-    this.line(header);
-  }
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 22) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length) writeSync(this.fd, `${this.buffer.join('\n')}\n`);
-    this.buffer = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
 }
 
 const quote = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);

@@ -1,5 +1,12 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  BENCH_SPAN as SPAN,
+  BENCH_START as START,
+  CsvFile,
+  benchEmail as email,
+  iso,
+  seededRandom,
+} from './bench-csv';
 
 /**
  * A deterministic data set for the review benchmark, in the shapes of the input spec: jobs,
@@ -14,19 +21,8 @@ export interface ReviewBenchSize {
   accounts: number;
 }
 
-let seed = 0x2545f491;
-function random(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return (seed >>> 0) / 4294967296;
-}
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const { random, pick } = seededRandom(0x2545f491);
 
-const START = Date.UTC(2026, 2, 1);
-const SPAN = 37 * 86_400_000;
-const iso = (ms: number): string => new Date(ms).toISOString();
-const email = (a: number): string => `creator${a}@${['example.com', 'mail.test', 'studio.test'][a % 3]}`;
 const jobId = (j: number): string => `job_r_${j.toString(36).padStart(6, '0')}`;
 const credits = [5, 10, 20, 40, 80, 600];
 const components = ['render', 'encode', 'queue', 'storage'];
@@ -38,30 +34,6 @@ const failures: [string, string][] = [
   ['', 'request timed out after 900s'],
   ['', 'something went wrong'],
 ];
-
-class CsvFile {
-  private readonly fd: number;
-  private buffer: string[] = [];
-  private size = 0;
-  constructor(path: string, header: string) {
-    this.fd = openSync(path, 'w');
-    this.line(header);
-  }
-  line(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size > 1 << 22) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length) writeSync(this.fd, `${this.buffer.join('\n')}\n`);
-    this.buffer = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
 
 export function generateReviewBenchData(dir: string, size: ReviewBenchSize): string[] {
   const names = ['jobs.csv', 'ledger.csv', 'payments.csv', 'requests.csv', 'outages.csv'];
