@@ -37,8 +37,6 @@ export class ReviewDeskDb extends Dexie {
   jobPicks!: EntityTable<JobPick, 'requestId'>;
   signingKeys!: EntityTable<StoredSigningKey, 'fingerprint'>;
   exportBatches!: EntityTable<ExportBatchRow, 'batchId'>;
-  /** Retired in version 8 (emptied into exportSets); kept while readers outside exports count it. */
-  exportedItems!: EntityTable<ExportedItemRow, 'idempotencyKey'>;
   exportSets!: EntityTable<ExportSetRow, 'id'>;
   importBatches!: EntityTable<ImportBatch, 'id'>;
   importProblems!: EntityTable<ProblemChunk, 'id'>;
@@ -108,8 +106,9 @@ export class ReviewDeskDb extends Dexie {
           tx.table<ExportBatchRow>('exportBatches').toArray(),
         ]);
         await tx.table<ExportSetRow>('exportSets').bulkAdd(exportSetsFromItems(items, batches));
-        await tx.table('exportedItems').clear();
       });
+    // The item records version 8 emptied into exportSets: nothing reads them any more.
+    this.version(9).stores({ exportedItems: null });
   }
 }
 
