@@ -394,7 +394,7 @@ function runFresh(what: Measured, dir: string): ChildResult {
   return JSON.parse(last) as ChildResult;
 }
 
-/** Wall seconds of a whole process, from spawn to exit. */
+/** Wall time of a whole process in ms, from spawn to exit. */
 function processWall(command: string, args: string[]): number {
   const t0 = performance.now();
   const child = spawnSync(command, args, {
