@@ -24,10 +24,36 @@ export function exportSetOf(
     own: origin.own,
     exportedBy: origin.exportedBy,
     exportedAt: batch.created_at,
-    idempotencyKeys: items.map((i) => i.idempotency_key),
-    requestIds: items.map((i) => i.request_id),
-    accountEmails: items.map((i) => i.account_email),
-    jobIds: items.map((i) => i.job_id),
+    ...itemColumns(
+      items.map((i) => ({
+        idempotencyKey: i.idempotency_key,
+        requestId: i.request_id,
+        accountEmail: i.account_email,
+        jobId: i.job_id,
+        remedy: i.remedy,
+        credits: i.credits,
+      })),
+    ),
+  };
+}
+
+type ItemColumns = Pick<
+  ExportSetRow,
+  'idempotencyKeys' | 'requestIds' | 'accountEmails' | 'jobIds' | 'remedies' | 'credits'
+>;
+
+/** A set's items as the columns it stores them in. */
+function itemColumns(
+  items: readonly Pick<
+    ExportedItemRow,
+    'idempotencyKey' | 'requestId' | 'accountEmail' | 'jobId' | 'remedy' | 'credits'
+  >[],
+): ItemColumns {
+  return {
+    idempotencyKeys: items.map((i) => i.idempotencyKey),
+    requestIds: items.map((i) => i.requestId),
+    accountEmails: items.map((i) => i.accountEmail),
+    jobIds: items.map((i) => i.jobId),
     remedies: items.map((i) => i.remedy),
     credits: items.map((i) => i.credits),
   };
@@ -98,14 +124,6 @@ export function exportSetsFromItems(
 ): ExportSetRow[] {
   const byKey = new Map(items.map((item) => [item.idempotencyKey, item]));
   const sets: ExportSetRow[] = [];
-  const column = (rows: ExportedItemRow[]) => ({
-    idempotencyKeys: rows.map((r) => r.idempotencyKey),
-    requestIds: rows.map((r) => r.requestId),
-    accountEmails: rows.map((r) => r.accountEmail),
-    jobIds: rows.map((r) => r.jobId),
-    remedies: rows.map((r) => r.remedy),
-    credits: rows.map((r) => r.credits),
-  });
   for (const batch of ownBatches) {
     const listed = (JSON.parse(batch.text) as { items: { idempotency_key: string }[] }).items;
     const rows = listed.flatMap((entry) => {
@@ -120,7 +138,7 @@ export function exportSetsFromItems(
       own: true,
       exportedBy: rows[0]!.exportedBy,
       exportedAt: rows[0]!.exportedAt,
-      ...column(rows),
+      ...itemColumns(rows),
     });
   }
   const foreign = new Map<string, ExportedItemRow[]>();
@@ -137,7 +155,7 @@ export function exportSetsFromItems(
       own: false,
       exportedBy: rows[0]!.exportedBy,
       exportedAt: rows[0]!.exportedAt,
-      ...column(rows),
+      ...itemColumns(rows),
     });
   }
   return sets;

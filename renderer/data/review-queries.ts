@@ -1,6 +1,6 @@
 import type { Job, LedgerEntry, Outage, Payment, SupportRequest } from '../../shared/domain/records';
 import type { PolicyData } from '../../shared/policy/indexes';
-import { blocksForKey, COMPACTION_FAMILIES, type CompactionState } from './compaction';
+import { blocksForKey, COMPACTION_FAMILIES, type CompactionFamily, type CompactionState } from './compaction';
 import type { ReviewDeskDb } from './db';
 import type { ImportBatch, StoredRequest } from './import-records';
 import { blockRows, BUCKETS, tupleToJob, tupleToLedger, type JobTuple, type LedgerTuple } from './row-blocks';
@@ -92,40 +92,60 @@ export async function loadPolicyData(
 }
 
 /**
- * Every job of one account, oldest first. Read from the account's small compacted group once the
- * import is compacted (compaction.ts), from its import bucket before.
+ * The records of the rows `where` picks, once per id (a row's first cell), in block order: read
+ * from the key's small compacted group once the import is compacted (compaction.ts), from its
+ * import bucket before.
  */
+async function recordsOfKey<T>(
+  database: ReviewDeskDb,
+  family: CompactionFamily,
+  where: { field: number; equals: string },
+  toRecord: (row: unknown[]) => T,
+  compaction: Promise<CompactionState> | undefined,
+): Promise<T[]> {
+  const blocks = await blocksForKey(database, family, where.equals, compaction);
+  const byId = new Map<string, T>();
+  for (const block of blocks) {
+    for (const row of blockRows(block, where)) {
+      const id = row[0] as string;
+      if (!byId.has(id)) byId.set(id, toRecord(row));
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Every job of one account, oldest first. */
 export async function accountJobs(
   database: ReviewDeskDb,
   accountEmail: string,
   compaction?: Promise<CompactionState>,
 ): Promise<Job[]> {
-  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.jobs, accountEmail, compaction);
-  const byId = new Map<string, Job>();
-  for (const block of blocks) {
-    for (const row of blockRows(block, { field: 1, equals: accountEmail })) {
-      const tuple = row as JobTuple;
-      if (!byId.has(tuple[0])) byId.set(tuple[0], tupleToJob(tuple));
-    }
-  }
-  return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : 1));
+  const where = { field: 1, equals: accountEmail };
+  const jobs = await recordsOfKey(
+    database,
+    COMPACTION_FAMILIES.jobs,
+    where,
+    (row) => tupleToJob(row as JobTuple),
+    compaction,
+  );
+  return jobs.sort((a, b) => a.createdAt - b.createdAt || (a.jobId < b.jobId ? -1 : 1));
 }
 
-/** The ledger rows of one job, oldest first (compacted like accountJobs). */
+/** The ledger rows of one job, oldest first. */
 export async function jobLedger(
   database: ReviewDeskDb,
   jobId: string,
   compaction?: Promise<CompactionState>,
 ): Promise<LedgerEntry[]> {
-  const blocks = await blocksForKey(database, COMPACTION_FAMILIES.ledger, jobId, compaction);
-  const byId = new Map<string, LedgerEntry>();
-  for (const block of blocks) {
-    for (const row of blockRows(block, { field: 5, equals: jobId })) {
-      const tuple = row as LedgerTuple;
-      if (!byId.has(tuple[0])) byId.set(tuple[0], tupleToLedger(tuple));
-    }
-  }
-  return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+  const where = { field: 5, equals: jobId };
+  const entries = await recordsOfKey(
+    database,
+    COMPACTION_FAMILIES.ledger,
+    where,
+    (row) => tupleToLedger(row as LedgerTuple),
+    compaction,
+  );
+  return entries.sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function accountPayments(database: ReviewDeskDb, accountEmail: string): Promise<Payment[]> {
