@@ -1,3 +1,4 @@
+import { HashSlots } from '../util/hash-slots';
 import { hashText64, textHash } from '../util/text-hash';
 
 /**
@@ -12,15 +13,13 @@ import { hashText64, textHash } from '../util/text-hash';
  * to the caller, for the rows where the answer changes something.
  */
 export class TextTable {
-  /** Four numbers per slot: the hash (two halves), the number + 1 (0 = empty), one unused. */
-  private slots: Int32Array;
+  /** At most a quarter full: a miss usually ends at its first slot (see hash-slots.ts). */
+  private readonly slots: HashSlots;
   private readonly list: string[] = [];
 
-  /** `expected`: sized for that many texts up front (each growth places every text again). */
+  /** `expected`: sized for that many texts up front (each growth places every entry again). */
   constructor(expected = 0) {
-    let slots = 1 << 10;
-    while (slots < expected * 4) slots *= 2;
-    this.slots = new Int32Array(slots * SLOT);
+    this.slots = new HashSlots(expected * 4);
   }
 
   get size(): number {
@@ -33,20 +32,22 @@ export class TextTable {
     if (found !== -1) return found;
     const index = this.list.length;
     this.list.push(text);
-    // At most a quarter full: a miss usually ends at its first slot.
-    // indexOf left the text's hash in textHash; growing places every text again, this one too.
-    if (this.list.length * 4 * SLOT > this.slots.length) this.grow();
-    else this.place(index);
+    // indexOf left the text's hash in textHash.
+    this.slots.set(this.slots.empty(textHash[0]!), textHash[0]!, textHash[1]!, index);
+    if (this.list.length * 4 > this.slots.slotCount) this.slots.double();
     return index;
   }
 
   /** The text's number, or -1. */
   indexOf(text: string): number {
     hashText64(text);
-    for (let slot = this.firstSlot(); ; slot = this.nextSlot(slot)) {
-      const entry = this.slots[slot + 2]!;
+    const a = textHash[0]!;
+    const b = textHash[1]!;
+    const slots = this.slots;
+    for (let slot = slots.first(a); ; slot = slots.next(slot)) {
+      const entry = slots.entryAt(slot);
       if (entry === 0) return -1;
-      if (this.sameHash(slot) && this.list[entry - 1] === text) return entry - 1;
+      if (slots.hashAt(slot, a, b) && this.list[entry - 1] === text) return entry - 1;
     }
   }
 
@@ -57,11 +58,7 @@ export class TextTable {
    */
   likelyIndexOf(text: string): number {
     hashText64(text);
-    for (let slot = this.firstSlot(); ; slot = this.nextSlot(slot)) {
-      const entry = this.slots[slot + 2]!;
-      if (entry === 0) return -1;
-      if (this.sameHash(slot)) return entry - 1;
-    }
+    return this.slots.entryAt(this.slots.find(textHash[0]!, textHash[1]!)) - 1;
   }
 
   textOf(index: number): string {
@@ -72,37 +69,4 @@ export class TextTable {
   texts(): string[] {
     return [...this.list];
   }
-
-  /** The slot where the last hashed text's probe starts. */
-  private firstSlot(): number {
-    return Math.imul(textHash[0]!, SLOT) & (this.slots.length - SLOT);
-  }
-
-  private nextSlot(slot: number): number {
-    return (slot + SLOT) & (this.slots.length - SLOT);
-  }
-
-  private sameHash(slot: number): boolean {
-    return this.slots[slot] === textHash[0] && this.slots[slot + 1] === textHash[1];
-  }
-
-  /** Places text number `index`, whose hash is in textHash, at the first free slot of its probe. */
-  private place(index: number): void {
-    let slot = this.firstSlot();
-    while (this.slots[slot + 2] !== 0) slot = this.nextSlot(slot);
-    this.slots[slot] = textHash[0]!;
-    this.slots[slot + 1] = textHash[1]!;
-    this.slots[slot + 2] = index + 1;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.list.forEach((text, index) => {
-      hashText64(text);
-      this.place(index);
-    });
-  }
 }
-
-/** Int32 numbers per slot. */
-const SLOT = 4;

@@ -1,3 +1,4 @@
+import { HashSlots, SLOT } from '../util/hash-slots';
 import { hashText64, textHash } from '../util/text-hash';
 
 /**
@@ -12,13 +13,8 @@ import { hashText64, textHash } from '../util/text-hash';
  * content fingerprint, which includes the id itself, differs.
  */
 export class KeyIndex {
-  /**
-   * Four numbers per slot, side by side so that a probe touches one cache line: the key's hash
-   * (two halves), the entry number + 1 (0 = empty slot), and one unused. Three separate arrays
-   * cost three cache misses per row; the index took about 1.1 s of the 2M rows of
-   * bench:reconcile.
-   */
-  private slots: Int32Array;
+  /** At most half full (see hash-slots.ts). */
+  private slots: HashSlots;
   private lines: Float64Array;
   private fingerprints: Float64Array;
   private count = 0;
@@ -30,7 +26,7 @@ export class KeyIndex {
    */
   constructor(expectedKeys = 0) {
     const entries = powerOfTwoAtLeast(Math.max(1 << 11, expectedKeys));
-    this.slots = new Int32Array(entries * 2 * SLOT);
+    this.slots = new HashSlots(entries * 2);
     this.lines = new Float64Array(entries);
     this.fingerprints = new Float64Array(entries);
   }
@@ -47,23 +43,15 @@ export class KeyIndex {
     hashText64(key);
     const a = textHash[0]!;
     const b = textHash[1]!;
-    const slots = this.slots;
-    const mask = slots.length - SLOT;
-    let slot = Math.imul(a, SLOT) & mask;
-    for (;;) {
-      const entry = slots[slot + 2]!;
-      if (entry === 0) break;
-      if (slots[slot] === a && slots[slot + 1] === b) return entry - 1;
-      slot = (slot + SLOT) & mask;
-    }
+    const slot = this.slots.find(a, b);
+    const found = this.slots.entryAt(slot);
+    if (found !== 0) return found - 1;
     const entry = this.count++;
     if (entry >= this.lines.length) this.growEntries();
     this.lines[entry] = line;
     this.fingerprints[entry] = fingerprint;
-    slots[slot] = a;
-    slots[slot + 1] = b;
-    slots[slot + 2] = entry + 1;
-    if (this.count * 2 * SLOT > slots.length) this.growSlots();
+    this.slots.set(slot, a, b, entry);
+    if (this.count * 2 > this.slots.slotCount) this.slots.double();
     return -1;
   }
 
@@ -74,13 +62,7 @@ export class KeyIndex {
   }
 
   private findHash(a: number, b: number): number {
-    const slots = this.slots;
-    const mask = slots.length - SLOT;
-    for (let slot = Math.imul(a, SLOT) & mask; ; slot = (slot + SLOT) & mask) {
-      const entry = slots[slot + 2]!;
-      if (entry === 0) return -1;
-      if (slots[slot] === a && slots[slot + 1] === b) return entry - 1;
-    }
+    return this.slots.entryAt(this.slots.find(a, b)) - 1;
   }
 
   /**
@@ -88,7 +70,7 @@ export class KeyIndex {
    * Compares two parts of one file read apart (a key in both is a repeat across the parts).
    */
   forEachSharedKey(other: KeyIndex, visit: (entry: number, otherEntry: number) => void): void {
-    const slots = other.slots;
+    const slots = other.slots.array;
     for (let slot = 0; slot < slots.length; slot += SLOT) {
       const otherEntry = slots[slot + 2]!;
       if (otherEntry === 0) continue;
@@ -100,7 +82,7 @@ export class KeyIndex {
   /** The index as typed arrays, to hand to another thread (their buffers can be transferred). */
   toState(): KeyIndexState {
     return {
-      slots: this.slots,
+      slots: this.slots.array,
       lines: this.lines,
       fingerprints: this.fingerprints,
       count: this.count,
@@ -109,7 +91,7 @@ export class KeyIndex {
 
   static fromState(state: KeyIndexState): KeyIndex {
     const index = new KeyIndex(0);
-    index.slots = state.slots;
+    index.slots = HashSlots.of(state.slots);
     index.lines = state.lines;
     index.fingerprints = state.fingerprints;
     index.count = state.count;
@@ -132,21 +114,6 @@ export class KeyIndex {
     fingerprints.set(this.fingerprints);
     this.fingerprints = fingerprints;
   }
-
-  private growSlots(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = slots.length - SLOT;
-    for (let i = 0; i < old.length; i += SLOT) {
-      if (old[i + 2] === 0) continue;
-      let slot = Math.imul(old[i]!, SLOT) & mask;
-      while (slots[slot + 2] !== 0) slot = (slot + SLOT) & mask;
-      slots[slot] = old[i]!;
-      slots[slot + 1] = old[i + 1]!;
-      slots[slot + 2] = old[i + 2]!;
-    }
-    this.slots = slots;
-  }
 }
 
 export interface KeyIndexState {
@@ -155,9 +122,6 @@ export interface KeyIndexState {
   fingerprints: Float64Array;
   count: number;
 }
-
-/** Int32 numbers per slot of KeyIndex.slots. */
-const SLOT = 4;
 
 function powerOfTwoAtLeast(n: number): number {
   let size = 1;
