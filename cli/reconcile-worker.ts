@@ -23,7 +23,7 @@ async function read(part: FilePart): Promise<void> {
     const result = await readPart(part, options, collector);
     const keys = result.keys;
     const transfer = keys
-      ? [keys.slots, keys.lines, keys.fingerprints].map((array) => array.buffer as ArrayBuffer)
+      ? [keys.hashes, keys.lines, keys.fingerprints].map((array) => array.buffer as ArrayBuffer)
       : [];
     port!.postMessage({ type: 'done', result } satisfies ToMain, transfer);
   } catch (error) {

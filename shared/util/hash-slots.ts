@@ -17,12 +17,6 @@ export class HashSlots {
     this.array = new Int32Array(count * SLOT);
   }
 
-  static of(array: Int32Array): HashSlots {
-    const slots = new HashSlots(0);
-    slots.array = array;
-    return slots;
-  }
-
   get slotCount(): number {
     return this.array.length / SLOT;
   }
