@@ -8,11 +8,12 @@
  * --scale 1 = 1M jobs, 1M ledger rows, 54k payments, 54k requests (about 300 MB of CSV),
  * generated deterministically into a temporary directory (or --dir, reused when present).
  *
- * Each measurement runs in a fresh Node process with this one's flags (`--only <what>` runs one
- * and prints it as JSON): run one after another in a single process, the importer alone took
- * 5.8 s in the first round and 7.8-12.8 s in later ones, with PapaParse steady at 5.0-5.7 s.
- * The end-to-end line times the command itself (`npm run --silent cli -- reconcile`) and a
- * process that only parses with PapaParse, both from start to exit.
+ * Each measurement runs in a fresh Node process (`--only <what>` runs one and prints it as
+ * JSON): run one after another in a single process, the importer alone took 5.8 s in the first
+ * round and 7.8-12.8 s in later ones, with PapaParse steady at 5.0-5.7 s. Those processes run this
+ * file bundled (cli/bundle.mjs), as the command itself runs, with the command's V8 flags. The
+ * end-to-end line times the command itself (`npm run --silent cli -- reconcile`) and a process
+ * that only parses with PapaParse, with the same V8 flags, both from start to exit.
  */
 import {
   createReadStream,
@@ -381,12 +382,19 @@ async function measureOnly(what: Measured, dir: string): Promise<void> {
   console.log(JSON.stringify({ span: measured, timing } satisfies ChildResult));
 }
 
-/** Runs `--only what` in a new process with this process's flags (tsx's loader among them). */
-function runFresh(what: Measured, dir: string): ChildResult {
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--dir', dir, '--only', what], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+/** The command's V8 flags (see cli/review-desk.mjs), for every process measured. */
+const V8_FLAGS = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];
+
+/** Runs `--only what` in a new process, from this file bundled. */
+function runFresh(bundle: string, what: Measured, dir: string): ChildResult {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...V8_FLAGS, bundle, '--dir', dir, '--only', what],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   const last = child.stdout.trim().split('\n').at(-1) ?? '';
   if (child.status !== 0 || !last.startsWith('{')) {
     throw new Error(`bench child '${what}' failed (${child.status}): ${child.stderr || child.stdout}`);
@@ -434,10 +442,12 @@ async function main(): Promise<void> {
   }
   cliArgs.push('--out', join(dir, 'suggestions-cli.csv'));
   const papaScript = join(__dirname, 'papaparse-only.mjs');
+  const { bundlePaths, freshBundle } = await import('../cli/bundle.mjs');
+  const bundle = await freshBundle(__filename, bundlePaths('bench-reconcile'));
   const endToEnd = { cli: [] as number[], papa: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     for (const what of MEASURED) {
-      const { span: measured, timing } = runFresh(what, dir);
+      const { span: measured, timing } = runFresh(bundle, what, dir);
       spans.get(what)?.push(measured);
       const split = timing as ReconcileTiming | null;
       const detail = split
@@ -447,7 +457,9 @@ async function main(): Promise<void> {
       if (split && what === 'reconcile') console.log(split.summary);
     }
     endToEnd.cli.push(processWall('npm', cliArgs));
-    endToEnd.papa.push(processWall(process.execPath, [papaScript, ...Object.values(files).flat()]));
+    endToEnd.papa.push(
+      processWall(process.execPath, [...V8_FLAGS, papaScript, ...Object.values(files).flat()]),
+    );
     console.log(
       `round ${round + 1}: end to end, npm run --silent cli -- reconcile ${seconds(endToEnd.cli.at(-1)!)}, a PapaParse process ${seconds(endToEnd.papa.at(-1)!)}`,
     );
