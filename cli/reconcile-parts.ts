@@ -7,6 +7,7 @@ import {
   type KeyIndexState,
   type ReadContinuation,
   type TextEncodingName,
+  type UnsettledRepeat,
 } from '../shared/reading/index';
 import type { DateOrder } from '../shared/reading/timestamps';
 import { UsageError } from './command';
@@ -74,6 +75,8 @@ export async function readPart(
       dateOrder: options.dateOrder,
       hexFingerprints: false,
       expectedRows: Math.floor(bytes / BYTES_PER_ROW_GUESS),
+      // Parts of a file read apart compare fingerprints of all their keys (see mergeParts).
+      lazyFingerprints: part.range === null,
       encoding: part.continuation?.encoding,
       continuation: part.continuation ?? undefined,
     });
@@ -83,8 +86,10 @@ export async function readPart(
     const atRowBoundary = reader.atRowBoundary;
     const last = reader.finish();
     for (const accepted of last.records) take(accepted.record as AnyRecord);
+    const unsettled = last.report.unsettled;
     return {
-      rejected: last.report.rejected,
+      rejected:
+        last.report.rejected + (unsettled.length ? await conflictsAmong(part, options, unsettled) : 0),
       summary: collector.summary(),
       jobs: part.kind === 'jobs' ? collector.keptJobs() : [],
       ledger: collector.keptLedger(),
@@ -100,6 +105,32 @@ export async function readPart(
 }
 
 type AnyRecord = Job | LedgerEntry | Payment | Outage;
+
+/**
+ * How many of the repeats left unsettled by lazy fingerprints conflict with their key's first
+ * row: the file is read again, mapping only those first rows. Only a file with repeats pays it.
+ */
+async function conflictsAmong(
+  part: FilePart,
+  options: ReadOptionsCli,
+  unsettled: readonly UnsettledRepeat[],
+): Promise<number> {
+  const reader = createRecordReader({
+    kind: part.kind,
+    fileName: part.path,
+    timeZone: options.timeZone,
+    dateOrder: options.dateOrder,
+    hexFingerprints: false,
+    onlyLines: new Set(unsettled.map((repeat) => repeat.firstLine)),
+  });
+  const fingerprints = new Map<number, number>();
+  for await (const chunk of fileChunks(part.path, part.range)) {
+    for (const accepted of reader.push(chunk).records)
+      fingerprints.set(accepted.line, accepted.fingerprintValue);
+  }
+  for (const accepted of reader.finish().records) fingerprints.set(accepted.line, accepted.fingerprintValue);
+  return unsettled.filter((repeat) => fingerprints.get(repeat.firstLine) !== repeat.fingerprint).length;
+}
 
 function takerFor(kind: CollectedKind, collector: PolicyCollector): (record: AnyRecord) => void {
   switch (kind) {

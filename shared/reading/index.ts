@@ -14,6 +14,7 @@ export {
   type ReadRecord,
   type ReadReport,
   type RecordReader,
+  type UnsettledRepeat,
 } from './record-reader';
 export { readAllRecords, readRecordsOfKind, type ReadAllResult } from './read-all';
 export { ReadError, type ReadErrorCode } from './read-error';

@@ -46,6 +46,14 @@ export class KeyIndex {
   }
 
   /**
+   * The key sorts after every key so far: it cannot be a repeat, and addOrFind will take it
+   * without a probe.
+   */
+  sortsLast(key: string): boolean {
+    return this.lastKey === null || sortsAfter(key, this.lastKey);
+  }
+
+  /**
    * Looks the key up; if absent, remembers it with this row's line and fingerprint and returns
    * -1. If present, returns the entry number of its first row (see lineOf / fingerprintOf).
    */
@@ -53,7 +61,7 @@ export class KeyIndex {
     hashText64(key);
     const a = textHash[0]!;
     const b = textHash[1]!;
-    if (this.lastKey === null || sortsAfter(key, this.lastKey)) {
+    if (this.sortsLast(key)) {
       this.lastKey = key;
       this.append(a, b, line, fingerprint);
       return -1;

@@ -50,6 +50,17 @@ export interface ReadOptions {
   /** A guess at the number of rows (say, from the file's size), to size the duplicate check up front. */
   expectedRows?: number;
   /**
+   * Fingerprint only the rows that may repeat an earlier key: not those whose key sorts after
+   * every key before it (see KeyIndex), whose fingerprintValue is then NaN. A later row that
+   * repeats such a row is left out as always, but whether it is an identical duplicate or a
+   * conflict needs that first row's fingerprint: it is not counted, and the report lists it in
+   * `unsettled` (see settleRepeats). For a caller that stores no fingerprints (the CLI): reading
+   * reconcile's job log in id order took about 0.4 s less per million rows.
+   */
+  lazyFingerprints?: boolean;
+  /** Map only the rows on these lines (the others are still counted as rows); see settleRepeats. */
+  onlyLines?: ReadonlySet<number>;
+  /**
    * Reads a later part of a file, starting at a row boundary, as the reader of its start would
    * go on: with that reader's header (see `HeaderInfo`; `encoding` must be given too). Lines are
    * counted from 1 at the part's start, and duplicates are found within the part only (see
@@ -63,6 +74,15 @@ export interface ReadContinuation {
   headers: string[];
   delimiter: string;
   lineEnding: Exclude<LineEnding, 'mixed'>;
+}
+
+/** A row that repeats the key of a row read without a fingerprint (see lazyFingerprints). */
+export interface UnsettledRepeat {
+  line: number;
+  /** The line of the key's first row. */
+  firstLine: number;
+  /** This row's fingerprint, to compare with the first row's. */
+  fingerprint: number;
 }
 
 export type ReadRecord<K extends ImportKind> = RecordByKind[K] & { extra?: Record<string, string> };
@@ -106,6 +126,8 @@ export interface ReadReport {
   skipped: number;
   /** Accepted rows that carry a warning (extra or missing cells, replaced bytes). */
   warnings: number;
+  /** Left-out repeats not yet counted as duplicates or errors (see ReadOptions.lazyFingerprints). */
+  unsettled: UnsettledRepeat[];
   /** The rejected rows, one entry each. */
   errors: RowProblem[];
   /** Warnings, duplicates and skipped rows, in file order. */
@@ -173,6 +195,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
   private readonly counts = { rows: 0, accepted: 0, rejected: 0, duplicates: 0, skipped: 0, warnings: 0 };
   private readonly maxReported: number;
   private readonly hexFingerprints: boolean;
+  private readonly unsettled: UnsettledRepeat[] = [];
   private finished = false;
 
   constructor(private readonly options: ReadOptions) {
@@ -348,6 +371,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
       return;
     }
     this.counts.rows++;
+    if (this.options.onlyLines && !this.options.onlyLines.has(line)) return;
     const width = this.mapping!.headers.length;
     if (error) {
       this.reject({
@@ -455,34 +479,47 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
     warning: { value: string; reason: string } | null,
   ): void {
     const key = naturalKey(this.kind, record);
-    const fp = fingerprintNumber(record);
+    const fp = this.options.lazyFingerprints && this.seen.sortsLast(key) ? NaN : fingerprintNumber(record);
     const earlier = this.seen.addOrFind(key, line, fp);
-    if (earlier !== -1) {
-      const firstLine = this.seen.lineOf(earlier);
-      if (this.seen.fingerprintOf(earlier) === fp) {
-        this.counts.duplicates++;
-        this.note({
-          severity: 'duplicate',
-          line,
-          column: keyColumn,
-          value: key,
-          reason: `duplicate of line ${firstLine}`,
-        });
-      } else {
-        this.reject({
-          line,
-          column: keyColumn,
-          value: key,
-          reason: `${keyColumn || 'id'} ${key} already appears on line ${firstLine} with different content`,
-        });
-      }
+    if (earlier === -1) {
+      this.acceptNew(record, line, key, fp, warning);
       return;
     }
+    const firstLine = this.seen.lineOf(earlier);
+    const first = this.seen.fingerprintOf(earlier);
+    if (Number.isNaN(first)) {
+      this.unsettled.push({ line, firstLine, fingerprint: fp });
+    } else if (first === fp) {
+      this.counts.duplicates++;
+      this.note({
+        severity: 'duplicate',
+        line,
+        column: keyColumn,
+        value: key,
+        reason: `duplicate of line ${firstLine}`,
+      });
+    } else {
+      this.reject({
+        line,
+        column: keyColumn,
+        value: key,
+        reason: `${keyColumn || 'id'} ${key} already appears on line ${firstLine} with different content`,
+      });
+    }
+  }
+
+  private acceptNew(
+    record: ReadRecord<K>,
+    line: number,
+    key: string,
+    fp: number,
+    warning: { value: string; reason: string } | null,
+  ): void {
     this.counts.accepted++;
     this.batch.records.push({
       line,
       key,
-      fingerprint: this.hexFingerprints ? fingerprintHex(fp) : '',
+      fingerprint: this.hexFingerprints && !Number.isNaN(fp) ? fingerprintHex(fp) : '',
       fingerprintValue: fp,
       record,
     });
@@ -513,6 +550,7 @@ class StreamingRecordReader<K extends ImportKind> implements RecordReader<K> {
       timeZone: this.zone,
       ...this.counts,
       errors: this.errors,
+      unsettled: this.unsettled,
       notes: this.notes,
       unmappedColumns: this.mapping ? this.mapping.unmappedColumns.map((i) => this.mapping!.headers[i]!) : [],
       invalidBytesReplaced: this.decoder?.replacedInvalid ?? false,

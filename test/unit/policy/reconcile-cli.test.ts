@@ -89,4 +89,35 @@ describe('reconcile on the command line', () => {
     }
     expect(await readFile(jobs, 'utf8')).toContain('job_1');
   });
+
+  it('counts a repeated job id that conflicts with its first row as rejected, and an identical one not', async () => {
+    // Ids in order, so their first rows are read without fingerprints; the repeats then need a
+    // second look at those rows (see lazyFingerprints) to tell a duplicate from a conflict.
+    const jobs = join(dir, 'repeats.csv');
+    const header =
+      'job_id,account_email,created_at,completed_at,status,error_code,error_message,credits_charged\n';
+    const row = (id: number, message: string): string =>
+      `job_${id},bo@example.com,2026-03-10T12:00:00Z,2026-03-10T12:05:00Z,failed,,${message},10\n`;
+    await writeFile(
+      jobs,
+      header +
+        row(8, 'a') +
+        row(9, 'b') +
+        row(10, 'c') +
+        row(8, 'a') +
+        row(9, 'changed') +
+        row(10, 'c') +
+        row(10, 'd'),
+    );
+    const result = await run([
+      '--jobs',
+      jobs,
+      '--requests',
+      join(dir, 'requests.csv'),
+      '--out',
+      join(dir, 'r.csv'),
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('2 requests: needs_info 2 (rows rejected: jobs 2; see inspect)\n');
+  });
 });
