@@ -1,9 +1,10 @@
-// A worker thread starts without the TypeScript loader the CLI runs under: register tsx's loaders
-// (CommonJS, as the package's .ts files are, and ESM), then load the worker itself (see
-// reconcile-workers.ts).
-import { register as registerCommonJs } from 'tsx/cjs/api';
-import { register as registerEsm } from 'tsx/esm/api';
+// A worker thread starts without the TypeScript loader the CLI may run under: it runs the worker
+// (see reconcile-workers.ts) bundled like the command itself (bundle.mjs), so that both halves of
+// a split file are read by the same compiled code.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundlePaths, freshBundle } from './bundle.mjs';
 
-registerCommonJs();
-registerEsm();
-await import('./reconcile-worker.ts');
+const here = fileURLToPath(new URL('.', import.meta.url));
+const bundle = await freshBundle(join(here, 'reconcile-worker.ts'), bundlePaths('reconcile-worker'));
+await import(pathToFileURL(bundle).href);
