@@ -45,11 +45,8 @@ export class KeyIndex {
     return this.count;
   }
 
-  /**
-   * The key sorts after every key so far: it cannot be a repeat, and addOrFind will take it
-   * without a probe.
-   */
-  sortsLast(key: string): boolean {
+  /** The key sorts after every key so far: it cannot be a repeat. */
+  private sortsLast(key: string): boolean {
     return this.lastKey === null || sortsAfter(key, this.lastKey);
   }
 

@@ -29,25 +29,26 @@ describe('lazy fingerprints (the CLI reading)', () => {
     'job_8,a@x.test,2026-03-01T10:00:00Z,failed,boom', // line 2
     'job_9,a@x.test,2026-03-01T11:00:00Z,failed,boom',
     'job_10,b@x.test,2026-03-01T12:00:00Z,succeeded,', // sorts after job_9: shorter first
-    'job_5,c@x.test,2026-03-01T13:00:00Z,failed,late', // out of order, new: fingerprinted
+    'job_5,c@x.test,2026-03-01T13:00:00Z,failed,late', // out of order, new
     'job_8,a@x.test,2026-03-01T10:00:00Z,failed,boom', // identical repeat of line 2
     'job_9,a@x.test,2026-03-01T11:00:00Z,failed,other', // conflicting repeat of line 3
-    'job_5,c@x.test,2026-03-01T13:00:00Z,failed,late', // repeat of a fingerprinted row: settled now
+    'job_5,c@x.test,2026-03-01T13:00:00Z,failed,late', // identical repeat of line 5
     'job_11,d@x.test,2026-03-01T14:00:00Z,failed,', // in order again
   ].join('\n');
 
-  it('accepts the same rows as the eager reading, and leaves repeats of unfingerprinted rows unsettled', () => {
+  it('accepts the same rows as the eager reading, fingerprints none of them, and leaves the repeats unsettled', () => {
     const eager = read(csv, false);
     const lazy = read(csv, true);
     expect(lazy.records.map((r) => [r.line, r.record])).toEqual(eager.records.map((r) => [r.line, r.record]));
     expect(lazy.records.filter((r) => Number.isNaN(r.fingerprintValue)).map((r) => r.line)).toEqual([
-      2, 3, 4, 9,
+      2, 3, 4, 5, 9,
     ]);
     expect(lazy.report.unsettled.map((r) => [r.line, r.firstLine])).toEqual([
       [6, 2],
       [7, 3],
+      [8, 5],
     ]);
-    expect(lazy.report).toMatchObject({ rows: 8, accepted: 5, duplicates: 1, rejected: 0 });
+    expect(lazy.report).toMatchObject({ rows: 8, accepted: 5, duplicates: 0, rejected: 0 });
     expect(eager.report).toMatchObject({ rows: 8, accepted: 5, duplicates: 2, rejected: 1 });
     expect(settle(csv, lazy.report)).toEqual({ duplicates: 2, rejected: 1 });
   });
