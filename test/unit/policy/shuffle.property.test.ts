@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareSettings, suggestAll } from '@shared/policy/engine';
-import { buildIndexes, type PolicyData } from '@shared/policy/indexes';
+import { PolicyCollector, buildIndexes, type PolicyData } from '@shared/policy/indexes';
+import { detachedCopy } from '@shared/reading/index';
 import { DEFAULT_SETTINGS } from '@shared/policy/settings';
 import { policyDataArb, shuffled } from './arbitrary-records';
 
@@ -16,6 +17,29 @@ describe('property: the streaming collector’s filtering never changes a sugges
         expect(await suggestAll(filtered, prepared)).toEqual(await suggestAll(full, prepared));
       }),
       { numRuns: 300 },
+    );
+  });
+  it('a collector that copies what it keeps (the CLI’s) gives the same indexes and suggestions, and leaves its input alone', async () => {
+    const prepared = await prepareSettings();
+    await fc.assert(
+      fc.asyncProperty(policyDataArb, async (records) => {
+        const before = JSON.stringify(records);
+        const copying = new PolicyCollector(records.requests, 6, detachedCopy);
+        for (const job of records.jobs) copying.addJob(job);
+        for (const entry of records.ledger) copying.addLedgerEntry(entry);
+        for (const payment of records.payments) copying.addPayment(payment);
+        for (const outage of records.outages) copying.addOutage(outage);
+        const copied = copying.finish();
+        const plain = buildIndexes(records, 6);
+        expect(JSON.stringify(records)).toBe(before);
+        expect([...copied.jobById]).toEqual([...plain.jobById]);
+        expect([...copied.ledgerByJob]).toEqual([...plain.ledgerByJob]);
+        expect([...copied.paymentsByAccount]).toEqual([...plain.paymentsByAccount]);
+        expect([...copied.knownAccounts]).toEqual([...plain.knownAccounts]);
+        expect(copied.requestsInOrder).toEqual(plain.requestsInOrder);
+        expect(await suggestAll(copied, prepared)).toEqual(await suggestAll(plain, prepared));
+      }),
+      { numRuns: 200 },
     );
   });
   it('refuses indexes filtered for another window', async () => {
