@@ -109,9 +109,6 @@ export class ReviewDeskDb extends Dexie {
       });
     // The item records version 8 emptied into exportSets: nothing reads them any more.
     this.version(9).stores({ exportedItems: null });
-    // Each set indexed by the requests it holds: undoing, approving or opening one decision finds
-    // its lock without reading every set (export-sets.ts, readExportLockOf).
-    this.version(10).stores({ exportSets: '&id, batchId, *requestIds' });
   }
 }
 

@@ -5,7 +5,7 @@ import type { Decision } from '../../shared/review/decision';
 import { approve, decide, isOverride, LifecycleError, undoStep } from '../../shared/review/lifecycle';
 import { afterDecisionRemoved, type StoredSuggestion } from '../../shared/review/stored-suggestion';
 import { db } from './db';
-import { readExportLockOf, readExportLocks, withExportLock } from './export-sets';
+import { readExportLocks, withExportLock } from './export-sets';
 import { settingsInForce } from './policy-settings';
 
 export interface DecideItem {
@@ -157,7 +157,7 @@ export async function undoDecision(requestId: string, actor: string): Promise<De
  * transaction over decisions and exportSets, or on its own.
  */
 async function lockedDecision(requestId: string): Promise<Decision | undefined> {
-  const [decision, locks] = await Promise.all([db.decisions.get(requestId), readExportLockOf(db, requestId)]);
+  const [decision, locks] = await Promise.all([db.decisions.get(requestId), readExportLocks(db)]);
   return decision ? withExportLock(decision, locks) : undefined;
 }
 

@@ -114,15 +114,6 @@ export async function readExportLocks(database: ReviewDeskDb): Promise<ExportLoc
 }
 
 /**
- * The lock on one request, as exportLocksOf would give it, from the sets that hold the request
- * only (the `requestIds` index): undo, approve and the request page read one set, not the items
- * of every batch ever exported.
- */
-export async function readExportLockOf(database: ReviewDeskDb, requestId: string): Promise<ExportLocks> {
-  return exportLocksOf(await database.exportSets.where('requestIds').equals(requestId).toArray());
-}
-
-/**
  * Version 8 of the database: the item records of version 2 become one set per batch. Items of a
  * batch this desk exported (its stored file lists them) form that batch's own set, in the file's
  * order; the rest were recorded from other desks and are grouped by batch, recorder and time.

@@ -1,17 +1,9 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import type { BatchItem } from '@shared/export';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReviewDeskDb } from '../../../renderer/data/db';
 import type { ExportBatchRow, ExportedItemRow } from '../../../renderer/data/export-records';
-import {
-  exportLocksOf,
-  exportSetOf,
-  exportedItemsOf,
-  readExportLockOf,
-  readExportLocks,
-  withExportLock,
-} from '../../../renderer/data/export-sets';
+import { exportLocksOf, exportedItemsOf, withExportLock } from '../../../renderer/data/export-sets';
 import { decision } from './decisions';
 
 const NAME = 'review-desk-upgrade-test';
@@ -141,65 +133,6 @@ describe('version 8 of the database', () => {
     const upgraded = new ReviewDeskDb(NAME);
     await upgraded.open();
     expect(await upgraded.exportSets.count()).toBe(0);
-    upgraded.close();
-  });
-});
-
-describe('version 10 of the database', () => {
-  it('indexes the sets by request, and one request’s lock read from that index is the lock every set gives', async () => {
-    const old = version7();
-    await old.open();
-    old.close();
-    // Version 9 as it was: sets without the request index.
-    const v9 = new Dexie(NAME);
-    v9.version(9).stores({ exportSets: '&id, batchId', exportedItems: null });
-    await v9.open();
-    const batch = (id: string, key: string) => ({
-      batch_id: id,
-      created_at: '2026-11-20T10:00:00.000Z',
-      signer: { key },
-    });
-    const items = (...requests: string[]): BatchItem[] =>
-      requests.map((r, i) => ({
-        idempotency_key: `${r}-${i}`,
-        request_id: r,
-        account_email: 'a@example.com',
-        job_id: `job_${r}`,
-        remedy: 'credit_back',
-        credits: 10,
-        decided_by: 'ana@finance',
-        approved_by: null,
-        decided_at: '2026-11-20T09:00:00.000Z',
-        rule: 9,
-        reason: 'platform_failure',
-      }));
-    await v9.table('exportSets').bulkAdd([
-      exportSetOf(batch('2026-11-20-0001', 'SHA256:ana'), items('R1', 'R2'), {
-        own: true,
-        exportedBy: 'ana@finance',
-      }),
-      exportSetOf(batch('2026-11-21-0002', 'SHA256:ana'), items('R3'), {
-        own: true,
-        exportedBy: 'ana@finance',
-      }),
-      // Another desk's batch naming R4 and R1: it locks nothing here.
-      exportSetOf(batch('2026-11-21-0009', 'SHA256:eve'), items('R4', 'R1'), {
-        own: false,
-        exportedBy: 'eve@finance',
-      }),
-    ]);
-    v9.close();
-
-    const upgraded = new ReviewDeskDb(NAME);
-    await upgraded.open();
-    expect(await upgraded.exportSets.where('requestIds').equals('R1').count()).toBe(2);
-    const all = await readExportLocks(upgraded);
-    for (const requestId of ['R1', 'R2', 'R3', 'R4', 'R9']) {
-      const one = await readExportLockOf(upgraded, requestId);
-      expect([requestId, one.get(requestId)]).toEqual([requestId, all.get(requestId)]);
-    }
-    expect(all.get('R1')).toBe('2026-11-20-0001');
-    expect(all.has('R4')).toBe(false);
     upgraded.close();
   });
 });
