@@ -6,6 +6,7 @@ import {
   createRecordReader,
   type KeyIndexState,
   type ReadContinuation,
+  type ReadOptions,
   type TextEncodingName,
   type UnsettledRepeat,
 } from '../shared/reading/index';
@@ -69,16 +70,10 @@ export async function readPart(
   const take = takerFor(part.kind, collector);
   try {
     const reader = createRecordReader({
-      kind: part.kind,
-      fileName: part.path,
-      timeZone: options.timeZone,
-      dateOrder: options.dateOrder,
-      hexFingerprints: false,
+      ...partReading(part, options),
       expectedRows: Math.floor(bytes / BYTES_PER_ROW_GUESS),
       // Parts of a file read apart compare fingerprints of all their keys (see mergeParts).
       lazyFingerprints: part.range === null,
-      encoding: part.continuation?.encoding,
-      continuation: part.continuation ?? undefined,
     });
     for await (const chunk of fileChunks(part.path, part.range)) {
       for (const accepted of reader.push(chunk).records) take(accepted.record as AnyRecord);
@@ -106,6 +101,19 @@ export async function readPart(
 
 type AnyRecord = Job | LedgerEntry | Payment | Outage;
 
+/** What every reading of a part is told: the file, its settings and, after a cut, its header. */
+function partReading(part: FilePart, options: ReadOptionsCli): ReadOptions {
+  return {
+    kind: part.kind,
+    fileName: part.path,
+    timeZone: options.timeZone,
+    dateOrder: options.dateOrder,
+    hexFingerprints: false,
+    encoding: part.continuation?.encoding,
+    continuation: part.continuation ?? undefined,
+  };
+}
+
 /**
  * How many of the repeats left unsettled by lazy fingerprints conflict with their key's first
  * row: the file is read again, mapping only those first rows. Only a file with repeats pays it.
@@ -116,11 +124,7 @@ async function conflictsAmong(
   unsettled: readonly UnsettledRepeat[],
 ): Promise<number> {
   const reader = createRecordReader({
-    kind: part.kind,
-    fileName: part.path,
-    timeZone: options.timeZone,
-    dateOrder: options.dateOrder,
-    hexFingerprints: false,
+    ...partReading(part, options),
     onlyLines: new Set(unsettled.map((repeat) => repeat.firstLine)),
   });
   const fingerprints = new Map<number, number>();

@@ -44,7 +44,7 @@ class ReadWorker implements PartReader {
 
   constructor() {
     // No inherited loader flags (a test runner's would load the worker in its own way): the boot
-    // file registers tsx. V8 flags such as --max-semi-space-size are the process's anyway.
+    // file runs the worker bundled. V8 flags such as --max-semi-space-size are the process's anyway.
     this.worker = new Worker(join(__dirname, 'reconcile-worker.mjs'), { execArgv: [] });
     this.worker.on('message', (message: ToMain) => {
       const waiting = this.waiting;

@@ -106,8 +106,9 @@ export function evaluateRequest(
     earlierRequestId: null,
   };
   const repeat = context.repeatAccounts.has(request.accountEmail);
-  // suggestionOf, not closures here: the CLI runs under tsx, whose keepNames wraps each named
-  // closure in a defineProperty call every time it is created (for 54k requests, ~0.3 s).
+  // suggestionOf, not closures here: under tsx (the tests, and the CLI before it was bundled),
+  // keepNames wraps each named closure in a defineProperty call every time it is created (for 54k
+  // requests, ~0.3 s).
   const known = indexes.knownAccounts.has(request.accountEmail);
   // The candidates are gathered even when rule 1 decides, so a reviewer can still see and re-pick.
   const pick = known ? pickJob(request, indexes, compiled, forcedJobId) : null;

@@ -3,8 +3,9 @@
  * Int32Array that the GC never traces: four numbers per slot side by side (the hash's two
  * halves, the entry number + 1 with 0 for an empty slot, one unused), so that a probe touches
  * one cache line. With three separate arrays a probe cost three cache misses. KeyIndex and
- * TextTable are built on it. (Methods rather than module functions: under the CLI's tsx, every
- * call of an imported function goes through a getter, which measured 15-40 % slower here.)
+ * TextTable are built on it. (Methods rather than module functions: under tsx, as the CLI ran
+ * before it was bundled, every call of an imported function goes through a getter, which
+ * measured 15-40 % slower here.)
  */
 export class HashSlots {
   /** The slots themselves: four Int32 numbers each. */
