@@ -44,6 +44,7 @@ import { fileChunks } from '../cli/node-files';
 import { createRecordReader } from '../shared/reading/index';
 import { prepareSettings, suggestAll } from '../shared/policy/engine';
 import { outcomeSummary, suggestionsCsv } from '../shared/policy/suggestions-csv';
+import { V8_FLAGS } from '../cli/v8-flags.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -381,9 +382,6 @@ async function measureOnly(what: Measured, dir: string): Promise<void> {
   });
   console.log(JSON.stringify({ span: measured, timing } satisfies ChildResult));
 }
-
-/** The command's V8 flags (see cli/review-desk.mjs), for every process measured. */
-const V8_FLAGS = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];
 
 /** Runs `--only what` in a new process, from this file bundled. */
 function runFresh(bundle: string, what: Measured, dir: string): ChildResult {

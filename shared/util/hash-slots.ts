@@ -73,4 +73,4 @@ export class HashSlots {
 }
 
 /** Int32 numbers per slot. */
-export const SLOT = 4;
+const SLOT = 4;
